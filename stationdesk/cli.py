@@ -193,8 +193,14 @@ def _cmd_user(args: argparse.Namespace) -> int:
             if users.find_user(db, args.name):
                 raise CliError(f"user {args.name} already exists")
             password = _read_new_password(args.name)
-            users.create_user(db, _cli_actor(), args.name, args.display_name, password,
-                              [Role(r) for r in args.role])  # fmt: skip
+            users.create_user(
+                db,
+                _cli_actor(),
+                args.name,
+                args.display_name,
+                password,
+                [Role(r) for r in args.role],
+            )
             print(f"user {args.name} added")
         elif args.user_command == "passwd":
             if not users.find_user(db, args.name):
@@ -222,8 +228,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"audit chain intact: {report.checked} entries")
         return 0
-    print(f"audit chain BROKEN at entry {report.first_broken_id}: {report.reason} "
-          f"({report.checked} entries before it are intact)")  # fmt: skip
+    print(
+        f"audit chain BROKEN at entry {report.first_broken_id}: {report.reason} "
+        f"({report.checked} entries before it are intact)"
+    )
     return 3
 
 
@@ -277,8 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sqlalchemy.exc import OperationalError
 
         if isinstance(exc, OperationalError | OSError):
-            print(f"stationdesk: cannot use the database: {exc.__class__.__name__}: "
-                  f"{str(exc).splitlines()[0]}", file=sys.stderr)  # fmt: skip
+            print(
+                f"stationdesk: cannot use the database: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}",
+                file=sys.stderr,
+            )
             return 1
         raise
 

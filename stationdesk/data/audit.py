@@ -80,9 +80,17 @@ def entry_hash(prev_hash: str, fields: tuple[Any, ...]) -> str:
 
 def _hashed_fields(e: AuditEntry) -> tuple[Any, ...]:
     return (
-        e.at, e.user_id, e.username, e.workstation, e.action, e.object_table,
-        e.object_id, e.old_values, e.new_values, e.outcome,
-    )  # fmt: skip
+        e.at,
+        e.user_id,
+        e.username,
+        e.workstation,
+        e.action,
+        e.object_table,
+        e.object_id,
+        e.old_values,
+        e.new_values,
+        e.outcome,
+    )
 
 
 def append(session: Session, drafts: Iterable[AuditDraft]) -> None:
@@ -111,17 +119,32 @@ def append(session: Session, drafts: Iterable[AuditDraft]) -> None:
     session.flush()
 
 
-def record(db: Database, actor: Actor, action: str, table: str = "", row_id: int | None = None,
-           details: dict[str, Any] | None = None, outcome: str = "ok") -> None:  # fmt: skip
+def record(
+    db: Database,
+    actor: Actor,
+    action: str,
+    table: str = "",
+    row_id: int | None = None,
+    details: dict[str, Any] | None = None,
+    outcome: str = "ok",
+) -> None:
     """An audit entry in its own transaction: refusals and sensitive reads."""
     from sqlalchemy.orm import Session as _Session
 
     from stationdesk.data.uow import now
 
     draft = AuditDraft(
-        now(), actor.user_id, actor.username, actor.workstation, action, table, row_id,
-        {}, details or {}, outcome,
-    )  # fmt: skip
+        now(),
+        actor.user_id,
+        actor.username,
+        actor.workstation,
+        action,
+        table,
+        row_id,
+        {},
+        details or {},
+        outcome,
+    )
     with _Session(db.write_engine) as session, session.begin():
         append(session, [draft])
 
@@ -149,13 +172,18 @@ def verify_chain(db: Database, batch: int = 5000) -> ChainReport:
     with db.read() as session:
         while True:
             rows = session.scalars(
-                select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+                select(AuditEntry)
+                .where(AuditEntry.id > last_id)
+                .order_by(AuditEntry.id)
+                .limit(batch)
             ).all()
             if not rows:
                 return ChainReport(checked, None)
             for e in rows:
                 if e.prev_hash != prev:
-                    return ChainReport(checked, e.id, "previous hash does not match (entry removed?)")
+                    return ChainReport(
+                        checked, e.id, "previous hash does not match (entry removed?)"
+                    )
                 if e.hash != entry_hash(prev, _hashed_fields(e)):
                     return ChainReport(checked, e.id, "content does not match its hash (edited?)")
                 prev = e.hash
@@ -167,7 +195,17 @@ def recent_entries(db: Database, limit: int = 200) -> list[AuditRecord]:
     with db.read() as session:
         rows = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
         return [
-            AuditRecord(e.id, e.at, e.username, e.workstation, e.action, e.object_table,
-                        e.object_id, e.old_values, e.new_values, e.outcome)  # fmt: skip
+            AuditRecord(
+                e.id,
+                e.at,
+                e.username,
+                e.workstation,
+                e.action,
+                e.object_table,
+                e.object_id,
+                e.old_values,
+                e.new_values,
+                e.outcome,
+            )
             for e in rows
         ]

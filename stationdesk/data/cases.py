@@ -57,9 +57,7 @@ class CaseRow:
     version: int
 
     def is_overdue(self, at: datetime) -> bool:
-        return (
-            self.status.is_open and self.resolution_due is not None and self.resolution_due < at
-        )
+        return self.status.is_open and self.resolution_due is not None and self.resolution_due < at
 
 
 @dataclass(frozen=True)
@@ -115,13 +113,23 @@ class CasePage:
 _owner = aliased(Staff)
 
 
-def _list_select() -> Select[Any]:
+def _list_select() -> Select:
     return (
         select(
-            Case.id, Case.case_no, Case.reported_at, Case.category, Case.priority, Case.status,
-            Grid.name, _owner.name, Case.owner_team, Case.summary, Case.resolution_due,
-            Case.is_repeat, Case.version,
-        )  # fmt: skip
+            Case.id,
+            Case.case_no,
+            Case.reported_at,
+            Case.category,
+            Case.priority,
+            Case.status,
+            Grid.name,
+            _owner.name,
+            Case.owner_team,
+            Case.summary,
+            Case.resolution_due,
+            Case.is_repeat,
+            Case.version,
+        )
         .outerjoin(Grid, Grid.id == Case.grid_id)
         .outerjoin(_owner, _owner.id == Case.owner_staff_id)
     )
@@ -150,19 +158,26 @@ def filter_conditions(f: CaseFilter, at: datetime | None = None) -> list[ColumnE
     text = f.text.strip()
     if text:
         like = f"%{text}%"
-        conds.append(
-            or_(Case.case_no.like(like), Case.summary.like(like), Case.address.like(like))
-        )
+        conds.append(or_(Case.case_no.like(like), Case.summary.like(like), Case.address.like(like)))
     return conds
 
 
 def _row(r: Any) -> CaseRow:
     owner = r[7] or (r[8].value if r[8] is not None else "")
     return CaseRow(
-        id=r[0], case_no=r[1], reported_at=r[2], category=r[3], priority=r[4], status=r[5],
-        grid_name=r[6] or "", owner_name=owner, summary=r[9], resolution_due=r[10],
-        is_repeat=bool(r[11]), version=r[12],
-    )  # fmt: skip
+        id=r[0],
+        case_no=r[1],
+        reported_at=r[2],
+        category=r[3],
+        priority=r[4],
+        status=r[5],
+        grid_name=r[6] or "",
+        owner_name=owner,
+        summary=r[9],
+        resolution_due=r[10],
+        is_repeat=bool(r[11]),
+        version=r[12],
+    )
 
 
 def list_cases_page(
@@ -178,11 +193,17 @@ def list_cases_page(
     if after is not None:
         if after.value is None:
             # NULLs sort last in both directions here; continue within the NULL block.
-            stmt = stmt.where(col.is_(None), Case.id < after.id if sort.descending else Case.id > after.id)
+            stmt = stmt.where(
+                col.is_(None), Case.id < after.id if sort.descending else Case.id > after.id
+            )
         elif sort.descending:
-            stmt = stmt.where(or_(col < after.value, and_(col == after.value, Case.id < after.id), col.is_(None)))
+            stmt = stmt.where(
+                or_(col < after.value, and_(col == after.value, Case.id < after.id), col.is_(None))
+            )
         else:
-            stmt = stmt.where(or_(col > after.value, and_(col == after.value, Case.id > after.id), col.is_(None)))
+            stmt = stmt.where(
+                or_(col > after.value, and_(col == after.value, Case.id > after.id), col.is_(None))
+            )
     if sort.descending:
         stmt = stmt.order_by(col.desc().nulls_last(), Case.id.desc())
     else:
@@ -287,32 +308,53 @@ def get_case(db: Database, case_id: int) -> CaseDetail:
         owner = s.get(Staff, c.owner_staff_id) if c.owner_staff_id else None
         users = {u.id: u.display_name for u in s.scalars(select(User))}
         history = s.scalars(
-            select(CaseStatusChange).where(CaseStatusChange.case_id == case_id)
+            select(CaseStatusChange)
+            .where(CaseStatusChange.case_id == case_id)
             .order_by(CaseStatusChange.at, CaseStatusChange.id)
-        ).all()  # fmt: skip
+        ).all()
         notes = s.scalars(
             select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.at, CaseNote.id)
         ).all()
         return CaseDetail(
-            id=c.id, case_no=c.case_no, category=c.category, source=c.source,
-            priority=c.priority, status=c.status, grid_id=c.grid_id,
-            grid_name=grid.name if grid else "", address=c.address, summary=c.summary,
-            description=c.description, reported_at=c.reported_at,
-            first_response_due=c.first_response_due, resolution_due=c.resolution_due,
-            owner_staff_id=c.owner_staff_id, owner_name=owner.name if owner else "",
-            owner_team=c.owner_team, is_repeat=c.is_repeat, notable=c.notable, version=c.version,
+            id=c.id,
+            case_no=c.case_no,
+            category=c.category,
+            source=c.source,
+            priority=c.priority,
+            status=c.status,
+            grid_id=c.grid_id,
+            grid_name=grid.name if grid else "",
+            address=c.address,
+            summary=c.summary,
+            description=c.description,
+            reported_at=c.reported_at,
+            first_response_due=c.first_response_due,
+            resolution_due=c.resolution_due,
+            owner_staff_id=c.owner_staff_id,
+            owner_name=owner.name if owner else "",
+            owner_team=c.owner_team,
+            is_repeat=c.is_repeat,
+            notable=c.notable,
+            version=c.version,
             parties=tuple(PartyInfo(p.name, p.role, p.resident_id, p.phone) for p in c.parties),
             history=tuple(
-                StatusChangeInfo(h.at, h.from_status, h.to_status,
-                                 users.get(h.by_user_id or 0, ""), h.reason)
+                StatusChangeInfo(
+                    h.at, h.from_status, h.to_status, users.get(h.by_user_id or 0, ""), h.reason
+                )
                 for h in history
             ),
             notes=tuple(
-                NoteInfo(n.id, n.at, users.get(n.author_user_id or 0, ""), n.text, n.struck_at,
-                         n.strike_reason)
+                NoteInfo(
+                    n.id,
+                    n.at,
+                    users.get(n.author_user_id or 0, ""),
+                    n.text,
+                    n.struck_at,
+                    n.strike_reason,
+                )
                 for n in notes
             ),
-        )  # fmt: skip
+        )
 
 
 # ---------------------------------------------------------------------------- intake
@@ -354,24 +396,49 @@ def create_case(db: Database, actor: Actor, draft: CaseDraft) -> CaseDetail:
             draft.reported_at, draft.priority, draft.category, deadlines.DeadlinePolicy()
         )
         case = Case(
-            case_no=next_case_no(uow, uow.at), category=draft.category, source=draft.source,
-            priority=draft.priority, status=CaseStatus.NEW, grid_id=draft.grid_id,
-            address=draft.address, summary=draft.summary, description=draft.description,
-            reported_at=draft.reported_at, created_at=uow.at, updated_at=uow.at,
-            first_response_due=first_due, resolution_due=resolution_due,
-            is_repeat=draft.is_repeat, notable=draft.notable,
-            parties=[CaseParty(name=p.name, role=p.role, resident_id=p.resident_id, phone=p.phone)
-                     for p in draft.parties],
-        )  # fmt: skip
+            case_no=next_case_no(uow, uow.at),
+            category=draft.category,
+            source=draft.source,
+            priority=draft.priority,
+            status=CaseStatus.NEW,
+            grid_id=draft.grid_id,
+            address=draft.address,
+            summary=draft.summary,
+            description=draft.description,
+            reported_at=draft.reported_at,
+            created_at=uow.at,
+            updated_at=uow.at,
+            first_response_due=first_due,
+            resolution_due=resolution_due,
+            is_repeat=draft.is_repeat,
+            notable=draft.notable,
+            parties=[
+                CaseParty(name=p.name, role=p.role, resident_id=p.resident_id, phone=p.phone)
+                for p in draft.parties
+            ],
+        )
         uow.add(case)
-        uow.add(CaseStatusChange(case_id=case.id, from_status=None, to_status=CaseStatus.NEW,
-                                 at=uow.at, by_user_id=actor.user_id, reason=""))  # fmt: skip
+        uow.add(
+            CaseStatusChange(
+                case_id=case.id,
+                from_status=None,
+                to_status=CaseStatus.NEW,
+                at=uow.at,
+                by_user_id=actor.user_id,
+                reason="",
+            )
+        )
         case_id = case.id
     return get_case(db, case_id)
 
 
 def change_status(
-    db: Database, actor: Actor, case_id: int, expected_version: int, to: CaseStatus, reason: str = ""
+    db: Database,
+    actor: Actor,
+    case_id: int,
+    expected_version: int,
+    to: CaseStatus,
+    reason: str = "",
 ) -> CaseDetail:
     """Move a case along the workflow; the history keeps who, when and why."""
     from stationdesk.domain import workflow
@@ -386,8 +453,16 @@ def change_status(
         elif not from_status.is_open:
             changes["closed_at"] = None
         uow.update(Case, case_id, expected_version, **changes)
-        uow.add(CaseStatusChange(case_id=case_id, from_status=from_status, to_status=to,
-                                 at=uow.at, by_user_id=actor.user_id, reason=reason))  # fmt: skip
+        uow.add(
+            CaseStatusChange(
+                case_id=case_id,
+                from_status=from_status,
+                to_status=to,
+                at=uow.at,
+                by_user_id=actor.user_id,
+                reason=reason,
+            )
+        )
     return get_case(db, case_id)
 
 
@@ -402,16 +477,26 @@ def assign_case(
     """Give the case an owner (officer or team); a new case becomes assigned."""
     with unit_of_work(db, actor, Permission.EDIT_CASES, "case.assign") as uow:
         case = uow.get(Case, case_id)
-        changes: dict[str, Any] = {"owner_staff_id": staff_id, "owner_team": team,
-                                   "updated_at": uow.at}  # fmt: skip
+        changes: dict[str, Any] = {
+            "owner_staff_id": staff_id,
+            "owner_team": team,
+            "updated_at": uow.at,
+        }
         moved = case.status == CaseStatus.NEW and (staff_id is not None or team is not None)
         if moved:
             changes["status"] = CaseStatus.ASSIGNED
         uow.update(Case, case_id, expected_version, **changes)
         if moved:
-            uow.add(CaseStatusChange(case_id=case_id, from_status=CaseStatus.NEW,
-                                     to_status=CaseStatus.ASSIGNED, at=uow.at,
-                                     by_user_id=actor.user_id, reason=""))  # fmt: skip
+            uow.add(
+                CaseStatusChange(
+                    case_id=case_id,
+                    from_status=CaseStatus.NEW,
+                    to_status=CaseStatus.ASSIGNED,
+                    at=uow.at,
+                    by_user_id=actor.user_id,
+                    reason="",
+                )
+            )
     return get_case(db, case_id)
 
 
@@ -419,8 +504,9 @@ def add_note(db: Database, actor: Actor, case_id: int, text: str) -> NoteInfo:
     """Append a note; notes are never edited or deleted."""
     with unit_of_work(db, actor, Permission.EDIT_CASES, "case.note") as uow:
         uow.get(Case, case_id)
-        note = uow.add(CaseNote(case_id=case_id, author_user_id=actor.user_id, at=uow.at,
-                                text=text))  # fmt: skip
+        note = uow.add(
+            CaseNote(case_id=case_id, author_user_id=actor.user_id, at=uow.at, text=text)
+        )
         return NoteInfo(note.id, note.at, actor.display_name or actor.username, text, None, "")
 
 
@@ -472,9 +558,11 @@ def premise_history(
         if ids or tels:
             party = or_(CaseParty.resident_id.in_(ids), CaseParty.phone.in_(tels))
             stmt = (
-                select(*cols).join(CaseParty, CaseParty.case_id == Case.id)
-                .where(party, Case.reported_at >= since).distinct()
-            )  # fmt: skip
+                select(*cols)
+                .join(CaseParty, CaseParty.case_id == Case.id)
+                .where(party, Case.reported_at >= since)
+                .distinct()
+            )
             for r in conn.execute(stmt.limit(50)):
                 found.setdefault(r[0], PriorCase(*r, matched_on="party"))
     return sorted(found.values(), key=lambda p: p.reported_at, reverse=True)

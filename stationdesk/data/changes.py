@@ -8,6 +8,7 @@ watcher polls the log's sequence, which is one index lookup.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -27,10 +28,17 @@ PG_WAIT_S = 1.0
 
 def changes_after(db: Database, seq: int, limit: int = 10_000) -> list[Change]:
     stmt = (
-        select(ChangeLogEntry.table_name, ChangeLogEntry.row_id, ChangeLogEntry.version,
-               ChangeLogEntry.action, ChangeLogEntry.seq)
-        .where(ChangeLogEntry.seq > seq).order_by(ChangeLogEntry.seq).limit(limit)
-    )  # fmt: skip
+        select(
+            ChangeLogEntry.table_name,
+            ChangeLogEntry.row_id,
+            ChangeLogEntry.version,
+            ChangeLogEntry.action,
+            ChangeLogEntry.seq,
+        )
+        .where(ChangeLogEntry.seq > seq)
+        .order_by(ChangeLogEntry.seq)
+        .limit(limit)
+    )
     with db.engine.connect() as conn:
         return [Change(t, int(r), int(v), a, int(s)) for t, r, v, a, s in conn.execute(stmt)]
 
@@ -80,18 +88,23 @@ class ChangeWatcher:
 
         url = self.db.url
         self._listen_conn = psycopg.connect(
-            host=url.host, port=url.port, dbname=url.database, user=url.username,
-            password=url.password, autocommit=True, connect_timeout=5,
-            application_name="stationdesk-listen", **PG_KEEPALIVE,
-        )  # fmt: skip
+            host=url.host,
+            port=url.port,
+            dbname=url.database,
+            user=url.username,
+            password=url.password,
+            autocommit=True,
+            connect_timeout=5,
+            application_name="stationdesk-listen",
+            **PG_KEEPALIVE,  # type: ignore[arg-type]
+        )
         self._listen_conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
 
     def _close_listen(self) -> None:
         if self._listen_conn is not None:
-            try:
+            # Closing a broken socket may fail; it is gone either way.
+            with contextlib.suppress(Exception):
                 self._listen_conn.close()
-            except Exception:  # closing a broken socket may fail; it is gone either way
-                pass
             self._listen_conn = None
 
     def _wait(self) -> None:

@@ -42,23 +42,29 @@ def overview_tiles(db: Database, at: datetime) -> OverviewTiles:
             ).where(open_)
         ).one()
         on_street = conn.execute(
-            select(func.count()).select_from(PatrolShift)
+            select(func.count())
+            .select_from(PatrolShift)
             .where(PatrolShift.status == PatrolStatus.ON_PATROL)
-        ).scalar_one()  # fmt: skip
+        ).scalar_one()
         grid_total = conn.execute(select(func.count()).select_from(Grid)).scalar_one()
         covered = conn.execute(
             select(func.count(func.distinct(PatrolGrid.grid_id)))
             .join(PatrolShift, PatrolShift.id == PatrolGrid.shift_id)
-            .where(PatrolShift.starts_at <= at, PatrolShift.ends_at > at,
-                   PatrolShift.status.in_([PatrolStatus.PLANNED, PatrolStatus.ON_PATROL]))
-        ).scalar_one()  # fmt: skip
+            .where(
+                PatrolShift.starts_at <= at,
+                PatrolShift.ends_at > at,
+                PatrolShift.status.in_([PatrolStatus.PLANNED, PatrolStatus.ON_PATROL]),
+            )
+        ).scalar_one()
         follow_ups = conn.execute(
-            select(func.count()).select_from(FollowUp)
+            select(func.count())
+            .select_from(FollowUp)
             .where(FollowUp.done_at.is_(None), FollowUp.due_on <= at.date())
-        ).scalar_one()  # fmt: skip
+        ).scalar_one()
     free = sum(1 for m in mediator_board(db, at, horizon_days=0) if m.free_now)
-    return OverviewTiles(open_count, overdue, unassigned, on_street, grid_total - covered, free,
-                         follow_ups)  # fmt: skip
+    return OverviewTiles(
+        open_count, overdue, unassigned, on_street, grid_total - covered, free, follow_ups
+    )
 
 
 def cases_per_hour(db: Database, at: datetime, hours: int = 24) -> dict[CaseCategory, list[int]]:
@@ -67,9 +73,10 @@ def cases_per_hour(db: Database, at: datetime, hours: int = 24) -> dict[CaseCate
     series = {c: [0] * hours for c in CaseCategory}
     with db.engine.connect() as conn:
         rows = conn.execute(
-            select(Case.reported_at, Case.category).where(Case.reported_at >= start,
-                                                          Case.reported_at <= at)
-        ).all()  # fmt: skip
+            select(Case.reported_at, Case.category).where(
+                Case.reported_at >= start, Case.reported_at <= at
+            )
+        ).all()
     for reported, category in rows:
         slot = int((reported - start).total_seconds() // 3600)
         if 0 <= slot < hours:
@@ -80,9 +87,10 @@ def cases_per_hour(db: Database, at: datetime, hours: int = 24) -> dict[CaseCate
 def open_by_status(db: Database) -> dict[CaseStatus, int]:
     with db.engine.connect() as conn:
         rows = conn.execute(
-            select(Case.status, func.count()).where(Case.status.in_(OPEN_STATUSES))
+            select(Case.status, func.count())
+            .where(Case.status.in_(OPEN_STATUSES))
             .group_by(Case.status)
-        ).all()  # fmt: skip
+        ).all()
     return {CaseStatus(s): int(n) for s, n in rows}
 
 
@@ -91,8 +99,9 @@ def open_by_grid(db: Database) -> list[tuple[int, str, int]]:
         rows = conn.execute(
             select(Grid.id, Grid.name, func.count(Case.id))
             .outerjoin(Case, and_(Case.grid_id == Grid.id, Case.status.in_(OPEN_STATUSES)))
-            .group_by(Grid.id, Grid.name).order_by(Grid.code)
-        ).all()  # fmt: skip
+            .group_by(Grid.id, Grid.name)
+            .order_by(Grid.code)
+        ).all()
     return [(int(i), str(n), int(c)) for i, n, c in rows]
 
 
@@ -104,7 +113,9 @@ def overdue_trend(db: Database, today: date, days: int = 30) -> list[tuple[date,
         counts = []
         for end in ends:
             n = conn.execute(
-                select(func.count()).select_from(Case).where(
+                select(func.count())
+                .select_from(Case)
+                .where(
                     Case.reported_at <= end,
                     Case.resolution_due < end,
                     (Case.closed_at.is_(None)) | (Case.closed_at > end),

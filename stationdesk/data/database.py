@@ -21,7 +21,19 @@ from sqlalchemy.orm import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 NETWORK_FILESYSTEMS = frozenset(
-    {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "ncpfs", "davfs", "glusterfs"}
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smbfs",
+        "smb3",
+        "9p",
+        "afs",
+        "fuse.sshfs",
+        "ncpfs",
+        "davfs",
+        "glusterfs",
+    }
 )
 # libpq keepalives: a black-holed (half-open) connection is noticed within ~15 s.
 PG_KEEPALIVE = {
@@ -141,8 +153,11 @@ def _sqlite_engine(url: URL) -> Engine:
 class Database:
     """The station database: a read engine and a write engine over one pool."""
 
-    def __init__(self, url: URL | str, *, password: str | None = None) -> None:
-        self.url = resolve_url(url) if isinstance(url, str) else url
+    engine: Engine
+    write_engine: Engine
+
+    def __init__(self, url: URL | str | None, *, password: str | None = None) -> None:
+        self.url = url if isinstance(url, URL) else resolve_url(url)
         if password is not None:
             self.url = self.url.set(password=password)
         if self.is_sqlite:
@@ -154,7 +169,11 @@ class Database:
                 pool_pre_ping=True,
                 pool_size=4,
                 max_overflow=4,
-                connect_args={"connect_timeout": 5, "application_name": "stationdesk", **PG_KEEPALIVE},
+                connect_args={
+                    "connect_timeout": 5,
+                    "application_name": "stationdesk",
+                    **PG_KEEPALIVE,
+                },
             )
             self.write_engine = self.engine
 

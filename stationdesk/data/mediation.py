@@ -55,9 +55,7 @@ class SessionInfo:
     version: int
 
 
-def _windows(
-    pattern: list[tuple[int, time, time]], day: date
-) -> list[tuple[datetime, datetime]]:
+def _windows(pattern: list[tuple[int, time, time]], day: date) -> list[tuple[datetime, datetime]]:
     return [
         (datetime.combine(day, start), datetime.combine(day, end))
         for weekday, start, end in pattern
@@ -66,7 +64,10 @@ def _windows(
 
 
 def mediator_board(db: Database, at: datetime, horizon_days: int = 7) -> list[MediatorStatus]:
-    """Free now / next free slot for every active mediator, from pattern, exceptions and bookings."""
+    """Free now / next free slot of every active mediator.
+
+    Worked out from the weekly pattern, the exceptions (leave, court days) and bookings.
+    """
     day_end = at + timedelta(days=horizon_days)
     with db.read() as s:
         mediators = s.scalars(
@@ -85,23 +86,32 @@ def mediator_board(db: Database, at: datetime, horizon_days: int = 7) -> list[Me
         }
         busy: dict[int, list[tuple[datetime, datetime]]] = {}
         for mid, start, end in s.execute(
-            select(SessionMediator.mediator_id, MediationSession.starts_at, MediationSession.ends_at)
+            select(
+                SessionMediator.mediator_id, MediationSession.starts_at, MediationSession.ends_at
+            )
             .join(MediationSession, MediationSession.id == SessionMediator.session_id)
-            .where(MediationSession.status != SessionStatus.CANCELLED,
-                   MediationSession.ends_at > at, MediationSession.starts_at < day_end)
-        ):  # fmt: skip
+            .where(
+                MediationSession.status != SessionStatus.CANCELLED,
+                MediationSession.ends_at > at,
+                MediationSession.starts_at < day_end,
+            )
+        ):
             busy.setdefault(mid, []).append((start, end))
         today_start = datetime.combine(at.date(), time())
         counts = dict(
             s.execute(
                 select(SessionMediator.mediator_id, func.count())
                 .join(MediationSession, MediationSession.id == SessionMediator.session_id)
-                .where(MediationSession.status != SessionStatus.CANCELLED,
-                       MediationSession.starts_at >= today_start,
-                       MediationSession.starts_at < today_start + timedelta(days=1))
+                .where(
+                    MediationSession.status != SessionStatus.CANCELLED,
+                    MediationSession.starts_at >= today_start,
+                    MediationSession.starts_at < today_start + timedelta(days=1),
+                )
                 .group_by(SessionMediator.mediator_id)
-            ).tuples().all()
-        )  # fmt: skip
+            )
+            .tuples()
+            .all()
+        )
     board = []
     for m in mediators:
         next_free = None
@@ -122,10 +132,16 @@ def mediator_board(db: Database, at: datetime, horizon_days: int = 7) -> list[Me
                 break
         board.append(
             MediatorStatus(
-                m.id, m.name, m.kind, parse_skills(m.skills), next_free == at, next_free,
-                int(counts.get(m.id, 0)), m.capacity_per_day,
+                m.id,
+                m.name,
+                m.kind,
+                parse_skills(m.skills),
+                next_free == at,
+                next_free,
+                int(counts.get(m.id, 0)),
+                m.capacity_per_day,
                 exceptions.get((m.id, at.date()), ""),
-            )  # fmt: skip
+            )
         )
     return board
 
@@ -137,7 +153,7 @@ def sessions_between(db: Database, start: datetime, end: datetime) -> list[Sessi
             .join(Case, Case.id == MediationSession.case_id)
             .where(MediationSession.starts_at < end, MediationSession.ends_at > start)
             .order_by(MediationSession.starts_at)
-        ).all()  # fmt: skip
+        ).all()
         names: dict[int, list[str]] = {}
         ids = [r[0].id for r in rows]
         if ids:
@@ -145,10 +161,21 @@ def sessions_between(db: Database, start: datetime, end: datetime) -> list[Sessi
                 select(SessionMediator.session_id, Mediator.name)
                 .join(Mediator, Mediator.id == SessionMediator.mediator_id)
                 .where(SessionMediator.session_id.in_(ids))
-            ):  # fmt: skip
+            ):
                 names.setdefault(sid, []).append(name)
         return [
-            SessionInfo(m.id, m.case_id, no, summary, m.starts_at, m.ends_at, m.room, m.status,
-                        m.outcome, tuple(names.get(m.id, ())), m.version)  # fmt: skip
+            SessionInfo(
+                m.id,
+                m.case_id,
+                no,
+                summary,
+                m.starts_at,
+                m.ends_at,
+                m.room,
+                m.status,
+                m.outcome,
+                tuple(names.get(m.id, ())),
+                m.version,
+            )
             for m, no, summary in rows
         ]

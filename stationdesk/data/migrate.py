@@ -73,8 +73,7 @@ def check_schema(db: Database) -> None:
         )
     if current != head_revision():
         raise SchemaOutdatedError(
-            "The database schema is not up to date. Run `stationdesk init` to create or "
-            "upgrade it."
+            "The database schema is not up to date. Run `stationdesk init` to create or upgrade it."
         )
 
 

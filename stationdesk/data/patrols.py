@@ -55,19 +55,30 @@ def shifts_between(db: Database, start: datetime, end: datetime) -> list[PatrolS
             for sid, pid, name, kind in s.execute(
                 select(PatrolMember.shift_id, Staff.id, Staff.name, Staff.kind)
                 .join(Staff, Staff.id == PatrolMember.staff_id)
-                .where(PatrolMember.shift_id.in_(ids)).order_by(Staff.kind, Staff.name)
-            ):  # fmt: skip
+                .where(PatrolMember.shift_id.in_(ids))
+                .order_by(Staff.kind, Staff.name)
+            ):
                 members.setdefault(sid, []).append(PatrolMemberInfo(pid, name, kind))
             for sid, gid, gname in s.execute(
                 select(PatrolGrid.shift_id, Grid.id, Grid.name)
                 .join(Grid, Grid.id == PatrolGrid.grid_id)
-                .where(PatrolGrid.shift_id.in_(ids)).order_by(Grid.code)
-            ):  # fmt: skip
+                .where(PatrolGrid.shift_id.in_(ids))
+                .order_by(Grid.code)
+            ):
                 grids.setdefault(sid, []).append((gid, gname))
         return [
-            PatrolShiftInfo(x.id, x.route, x.kind, x.starts_at, x.ends_at, x.status,
-                            x.checked_in_at, tuple(members.get(x.id, ())),
-                            tuple(grids.get(x.id, ())), x.version)  # fmt: skip
+            PatrolShiftInfo(
+                x.id,
+                x.route,
+                x.kind,
+                x.starts_at,
+                x.ends_at,
+                x.status,
+                x.checked_in_at,
+                tuple(members.get(x.id, ())),
+                tuple(grids.get(x.id, ())),
+                x.version,
+            )
             for x in shifts
         ]
 
@@ -84,8 +95,15 @@ class ShiftDraft:
 
 def create_shift(db: Database, actor: Actor, draft: ShiftDraft) -> int:
     with unit_of_work(db, actor, Permission.EDIT_PATROLS, "patrol.create") as uow:
-        shift = uow.add(PatrolShift(route=draft.route, kind=draft.kind, starts_at=draft.starts_at,
-                                    ends_at=draft.ends_at, status=PatrolStatus.PLANNED))  # fmt: skip
+        shift = uow.add(
+            PatrolShift(
+                route=draft.route,
+                kind=draft.kind,
+                starts_at=draft.starts_at,
+                ends_at=draft.ends_at,
+                status=PatrolStatus.PLANNED,
+            )
+        )
         for staff_id in draft.member_ids:
             uow.add(PatrolMember(shift_id=shift.id, staff_id=staff_id))
         for grid_id in draft.grid_ids:

@@ -61,11 +61,23 @@ class MediatorInfo:
 
 
 def _staff(s: Staff) -> StaffInfo:
-    return StaffInfo(s.id, s.badge_no or "", s.name, s.kind, s.team, s.phone, s.volunteer_group,
-                     s.on_leave, s.active, s.version)  # fmt: skip
+    return StaffInfo(
+        s.id,
+        s.badge_no or "",
+        s.name,
+        s.kind,
+        s.team,
+        s.phone,
+        s.volunteer_group,
+        s.on_leave,
+        s.active,
+        s.version,
+    )
 
 
-def list_staff(db: Database, kind: StaffKind | None = None, active_only: bool = True) -> list[StaffInfo]:
+def list_staff(
+    db: Database, kind: StaffKind | None = None, active_only: bool = True
+) -> list[StaffInfo]:
     stmt = select(Staff).order_by(Staff.kind, Staff.name, Staff.id)
     if kind is not None:
         stmt = stmt.where(Staff.kind == kind)
@@ -81,19 +93,30 @@ def list_grids(db: Database) -> list[GridInfo]:
     with db.read() as s:
         helpers: dict[int, list[str]] = {}
         for grid_id, name in s.execute(
-            select(GridStaff.grid_id, helper.name).join(helper, helper.id == GridStaff.staff_id)
+            select(GridStaff.grid_id, helper.name)
+            .join(helper, helper.id == GridStaff.staff_id)
             .order_by(helper.name)
-        ):  # fmt: skip
+        ):
             helpers.setdefault(grid_id, []).append(name)
         rows = s.execute(
             select(Grid, officer.name, officer.on_leave)
             .outerjoin(officer, officer.id == Grid.responsible_officer_id)
             .order_by(Grid.code)
-        ).all()  # fmt: skip
+        ).all()
         return [
-            GridInfo(g.id, g.code, g.name, g.kind, g.households, g.responsible_officer_id,
-                     oname or "", bool(oleave), g.visit_target_per_month,
-                     tuple(helpers.get(g.id, ())), g.version)  # fmt: skip
+            GridInfo(
+                g.id,
+                g.code,
+                g.name,
+                g.kind,
+                g.households,
+                g.responsible_officer_id,
+                oname or "",
+                bool(oleave),
+                g.visit_target_per_month,
+                tuple(helpers.get(g.id, ())),
+                g.version,
+            )
             for g, oname, oleave in rows
         ]
 
@@ -109,7 +132,17 @@ def list_mediators(db: Database, active_only: bool = True) -> list[MediatorInfo]
         stmt = stmt.where(Mediator.active.is_(True))
     with db.read() as s:
         return [
-            MediatorInfo(m.id, m.name, m.kind, m.organisation, m.phone, parse_skills(m.skills),
-                         m.languages, m.capacity_per_day, m.active, m.version)  # fmt: skip
+            MediatorInfo(
+                m.id,
+                m.name,
+                m.kind,
+                m.organisation,
+                m.phone,
+                parse_skills(m.skills),
+                m.languages,
+                m.capacity_per_day,
+                m.active,
+                m.version,
+            )
             for m in s.scalars(stmt)
         ]

@@ -121,7 +121,9 @@ class GridStaff(Base):
     """Auxiliary officers and police assistants attached to a grid."""
 
     __tablename__ = "grid_staff"
-    grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id", ondelete="CASCADE"), primary_key=True)
+    grid_id: Mapped[int] = mapped_column(
+        ForeignKey("grid.id", ondelete="CASCADE"), primary_key=True
+    )
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
 
 

@@ -131,9 +131,13 @@ class UnitOfWork:
         current_version = getattr(obj, "version", None)
         if current_version is not None and current_version != expected_version:
             raise ConflictError(
-                model.__tablename__, row_id, expected_version, current_version,
-                row_values(obj), changes,
-            )  # fmt: skip
+                model.__tablename__,
+                row_id,
+                expected_version,
+                current_version,
+                row_values(obj),
+                changes,
+            )
         old = {k: getattr(obj, k) for k in changes}
         for key, value in changes.items():
             setattr(obj, key, value)
@@ -232,16 +236,17 @@ def unit_of_work(
     if not actor.can(permission):
         audit.record_refusal(db, actor, action, permission.value)
         raise PermissionDeniedError(actor, permission)
-    with Session(db.write_engine, expire_on_commit=False) as session:
-        with session.begin():
-            work = UnitOfWork(session, actor, action)
-            yield work
-            changes = work._finish()
+    with Session(db.write_engine, expire_on_commit=False) as session, session.begin():
+        work = UnitOfWork(session, actor, action)
+        yield work
+        changes = work._finish()
     for listener in list(_local_listeners):
         listener(changes)
 
 
 def latest_change_seq(db: Database) -> int:
     with db.engine.connect() as conn:
-        value = conn.execute(select(ChangeLogEntry.seq).order_by(ChangeLogEntry.seq.desc()).limit(1))
+        value = conn.execute(
+            select(ChangeLogEntry.seq).order_by(ChangeLogEntry.seq.desc()).limit(1)
+        )
         return int(value.scalar() or 0)

@@ -84,10 +84,14 @@ def create_user(
     check_password_rules(username, password)
     with unit_of_work(db, actor, Permission.MANAGE_USERS, "user.create") as uow:
         user = uow.add(
-            User(username=username, display_name=display_name or username,
-                 password_hash=hash_password(password),
-                 roles=",".join(sorted(r.value for r in roles)), staff_id=staff_id)
-        )  # fmt: skip
+            User(
+                username=username,
+                display_name=display_name or username,
+                password_hash=hash_password(password),
+                roles=",".join(sorted(r.value for r in roles)),
+                staff_id=staff_id,
+            )
+        )
         return user.id
 
 
@@ -105,8 +109,9 @@ def unlock(db: Database, actor: Actor, username: str) -> None:
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise SignInError("bad_credentials")
-        uow.update(User, user.id, user.version, locked=False, failed_attempts=0,
-                   first_failed_at=None)  # fmt: skip
+        uow.update(
+            User, user.id, user.version, locked=False, failed_attempts=0, first_failed_at=None
+        )
 
 
 def actor_of(user: User | UserInfo, workstation: str | None = None) -> Actor:
@@ -149,9 +154,14 @@ def _record_failure(db: Database, user_id: int, at: datetime) -> None:
         user = uow.get(User, user_id)
         fresh = user.first_failed_at is None or at - user.first_failed_at > FAILURE_WINDOW
         attempts = 1 if fresh else user.failed_attempts + 1
-        uow.update(User, user_id, user.version, failed_attempts=attempts,
-                   first_failed_at=at if fresh else user.first_failed_at,
-                   locked=attempts >= MAX_FAILURES)  # fmt: skip
+        uow.update(
+            User,
+            user_id,
+            user.version,
+            failed_attempts=attempts,
+            first_failed_at=at if fresh else user.first_failed_at,
+            locked=attempts >= MAX_FAILURES,
+        )
 
 
 def _reset_failures(db: Database, user_id: int) -> None:
@@ -163,8 +173,15 @@ def _reset_failures(db: Database, user_id: int) -> None:
 def list_users(db: Database) -> list[UserInfo]:
     with db.read() as s:
         return [
-            UserInfo(u.id, u.username, u.display_name, parse_roles(u.roles), u.locked, u.active,
-                     u.version)  # fmt: skip
+            UserInfo(
+                u.id,
+                u.username,
+                u.display_name,
+                parse_roles(u.roles),
+                u.locked,
+                u.active,
+                u.version,
+            )
             for u in s.scalars(select(User).order_by(User.username))
         ]
 

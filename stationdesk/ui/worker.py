@@ -19,7 +19,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-Job = tuple[Callable[[], Any], Callable[[Any], None] | None, Callable[[Exception], None] | None, str]
+Job = tuple[
+    Callable[[], Any], Callable[[Any], None] | None, Callable[[Exception], None] | None, str
+]
 
 
 class DbWorker(QObject):

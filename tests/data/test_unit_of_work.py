@@ -17,9 +17,14 @@ from stationdesk.domain.enums import CaseCategory, CaseSource, CaseStatus, Prior
 
 def _draft(address: str = "东关路1号") -> cases.CaseDraft:
     return cases.CaseDraft(
-        CaseCategory.DISPUTE_NEIGHBOUR, CaseSource.PHONE, Priority.NORMAL,
-        datetime.now() - timedelta(minutes=30), None, address, "楼上噪音",
-    )  # fmt: skip
+        CaseCategory.DISPUTE_NEIGHBOUR,
+        CaseSource.PHONE,
+        Priority.NORMAL,
+        datetime.now() - timedelta(minutes=30),
+        None,
+        address,
+        "楼上噪音",
+    )
 
 
 def test_a_write_appends_audit_entries_and_change_log_rows(db: Database, duty: Actor) -> None:
@@ -42,9 +47,10 @@ def test_update_records_old_and_new_values(db: Database, duty: Actor) -> None:
     cases.assign_case(db, duty, case.id, case.version, None, Team.COMMUNITY_POLICING)
     with db.read() as s:
         entry = s.scalars(
-            select(AuditEntry).where(AuditEntry.action == "case.assign",
-                                     AuditEntry.object_table == "case_file")
-        ).one()  # fmt: skip
+            select(AuditEntry).where(
+                AuditEntry.action == "case.assign", AuditEntry.object_table == "case_file"
+            )
+        ).one()
     assert json.loads(entry.old_values)["status"] == "new"
     new = json.loads(entry.new_values)
     assert (new["status"], new["owner_team"]) == ("assigned", "community_policing")
@@ -98,7 +104,8 @@ def test_tampering_with_an_audit_row_is_detected(db: Database, duty: Actor) -> N
     with db.write_engine.begin() as conn:
         victim = conn.execute(text("SELECT min(id) FROM audit_entry WHERE action LIKE 'case%'"))
         victim_id = victim.scalar_one()
-        conn.execute(text("UPDATE audit_entry SET username = 'mallory' WHERE id = :i"),
-                     {"i": victim_id})  # fmt: skip
+        conn.execute(
+            text("UPDATE audit_entry SET username = 'mallory' WHERE id = :i"), {"i": victim_id}
+        )
     broken = audit.verify_chain(db)
     assert not broken.ok and broken.first_broken_id == victim_id
