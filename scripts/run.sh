@@ -9,6 +9,9 @@ cd "$ROOT"
 
 "$ROOT/scripts/setup.sh"
 
+# The embedded database (in the user's data folder) gets a demo station once.
+"$ROOT/.venv/bin/stationdesk" demo --if-empty
+
 # Without a display Qt aborts with a cryptic xcb/wayland error; say what is
 # wrong instead. An explicit QT_QPA_PLATFORM (offscreen, vnc, ...) is trusted.
 if [[ -z "${QT_QPA_PLATFORM:-}" && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
@@ -23,5 +26,4 @@ MSG
   exit 1
 fi
 
-"$ROOT/.venv/bin/stationdesk" demo --if-empty
 exec "$ROOT/.venv/bin/stationdesk" "$@"
