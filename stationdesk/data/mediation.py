@@ -98,7 +98,7 @@ def mediator_board(db: Database, at: datetime, horizon_days: int = 7) -> list[Me
         ):
             busy.setdefault(mid, []).append((start, end))
         today_start = datetime.combine(at.date(), time())
-        counts = dict(
+        counts: dict[int, int] = dict(
             s.execute(
                 select(SessionMediator.mediator_id, func.count())
                 .join(MediationSession, MediationSession.id == SessionMediator.session_id)
@@ -108,9 +108,7 @@ def mediator_board(db: Database, at: datetime, horizon_days: int = 7) -> list[Me
                     MediationSession.starts_at < today_start + timedelta(days=1),
                 )
                 .group_by(SessionMediator.mediator_id)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     board = []
     for m in mediators:
