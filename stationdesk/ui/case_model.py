@@ -1,0 +1,615 @@
+"""The case list as a lazily paged Qt table model.
+
+Pages come from the database worker with keyset paging; the model never queries on
+the UI thread and keeps one page fetch in flight at a time. Sorting and filtering
+re-query in SQL (a QSortFilterProxyModel over a Python model takes seconds at 100k
+rows). Every display string is formatted once, when its page arrives, so ``data()``
+is a tuple lookup: repaint cost is per visible cell.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from stationdesk.data import case_queries, cases
+from stationdesk.data.cases import CaseFilter, CasePage, CaseRow, CaseSort, PageKey
+from stationdesk.data.uow import Change
+from stationdesk.domain.enums import Priority, Team
+from stationdesk.ui.context import AppContext
+from stationdesk.ui.labels import label
+
+log = logging.getLogger(__name__)
+
+CASE_TABLE = "case_file"
+
+# Roles: a sortable raw value, the CaseRow itself, and the case id.
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+ROW_ROLE = SORT_ROLE + 1
+CASE_ID_ROLE = SORT_ROLE + 2
+
+# Overdue rows: dark red on a pale red, readable on light and dark palettes alike
+# because both colours are set (contrast ratio about 7:1).
+OVERDUE_BACKGROUND = QColor("#fbe3e3")
+OVERDUE_FOREGROUND = QColor("#8b1a1a")
+URGENT_FOREGROUND = QColor("#b3261e")
+MUTED_FOREGROUND = QColor("#6b6b6b")
+
+
+class Column(IntEnum):
+    CASE_NO = 0
+    REPORTED = 1
+    CATEGORY = 2
+    PRIORITY = 3
+    STATUS = 4
+    GRID = 5
+    OWNER = 6
+    SUMMARY = 7
+    DUE = 8
+
+
+# The SQL sort each column stands for; owner and summary are not sortable.
+SORT_KEYS: dict[Column, str] = {
+    Column.CASE_NO: "case_no",
+    Column.REPORTED: "reported_at",
+    Column.CATEGORY: "category",
+    Column.PRIORITY: "priority",
+    Column.STATUS: "status",
+    Column.GRID: "grid",
+    Column.DUE: "resolution_due",
+}
+COLUMN_OF_SORT_KEY = {key: col for col, key in SORT_KEYS.items()}
+INITIAL_ORDER = {
+    Column.CASE_NO: Qt.SortOrder.DescendingOrder,
+    Column.REPORTED: Qt.SortOrder.DescendingOrder,
+}
+DEFAULT_SORT = CaseSort("reported_at", descending=True)
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+SHORT_TIME_FORMAT = "%m-%d %H:%M"
+
+
+def _alive(obj: QObject) -> bool:
+    """False once the C++ side is gone (a result can arrive after a view closed)."""
+    return shiboken6.isValid(obj)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One row as shown: the CaseRow plus its pre-formatted cell texts."""
+
+    row: CaseRow
+    texts: tuple[str, ...]
+    overdue: bool
+    unassigned: bool
+
+
+@dataclass(frozen=True)
+class _Query:
+    case_filter: CaseFilter
+    sort: CaseSort
+    repeat_only: bool
+
+
+class CaseListModel(QAbstractTableModel):
+    """Cases for the list view; call :meth:`reload` once to load the first page."""
+
+    total_changed = Signal(int)  # how many cases match in all (status line, header)
+    new_cases_pending = Signal(int)  # matching new cases not shown until a refresh
+    loading_changed = Signal(bool)
+    page_loaded = Signal()  # a page (first or further) reached the model
+    load_failed = Signal(str)  # the exception text; the view words the message
+    sort_changed = Signal(int, Qt.SortOrder)  # the sort actually in effect
+    full_dates_shown = Signal()  # a time outside this year is shown with its year
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._query = _Query(CaseFilter(), DEFAULT_SORT, False)
+        self._lines: list[_Line] = []
+        self._row_of: dict[int, int] = {}
+        self._next_key: PageKey | None = None
+        self._generation = 0
+        self._fetching = False
+        self._loaded_once = False
+        self._total = 0
+        self._pending_new = 0
+        self._full_dates = False
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._overdue_bg = QBrush(OVERDUE_BACKGROUND)
+        self._overdue_fg = QBrush(OVERDUE_FOREGROUND)
+        self._urgent_fg = QBrush(URGENT_FOREGROUND)
+        self._muted_fg = QBrush(MUTED_FOREGROUND)
+        self._headers = (
+            self.tr("Case no."),
+            self.tr("Reported"),
+            self.tr("Category"),
+            self.tr("Priority"),
+            self.tr("Status"),
+            self.tr("Grid"),
+            self.tr("Owner"),
+            self.tr("Summary"),
+            self.tr("Due"),
+        )
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._query.case_filter
+
+    @property
+    def repeat_only(self) -> bool:
+        return self._query.repeat_only
+
+    @property
+    def case_sort(self) -> CaseSort:
+        return self._query.sort
+
+    @property
+    def total_count(self) -> int:
+        return self._total
+
+    @property
+    def is_fetching(self) -> bool:
+        return self._fetching
+
+    @property
+    def loading_first_page(self) -> bool:
+        """The very first load is still on its way."""
+        return self._fetching and not self._loaded_once
+
+    @property
+    def shows_full_dates(self) -> bool:
+        return self._full_dates
+
+    @property
+    def pending_new(self) -> int:
+        return self._pending_new
+
+    def row_of_case(self, case_id: int) -> int | None:
+        return self._row_of.get(case_id)
+
+    def case_at(self, row: int) -> CaseRow | None:
+        if 0 <= row < len(self._lines):
+            return self._lines[row].row
+        return None
+
+    def loaded_ids(self) -> list[int]:
+        return [line.row.id for line in self._lines]
+
+    # ------------------------------------------------------------ Qt interface
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and Column(section) not in SORT_KEYS:
+            return self.tr("This column cannot be sorted.")
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            # First click: newest, most urgent, soonest due first.
+            return INITIAL_ORDER.get(Column(section), Qt.SortOrder.AscendingOrder)
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return line.texts[col]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._overdue_bg if line.overdue else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if line.overdue:
+                return self._overdue_fg
+            if col == Column.PRIORITY and line.row.priority == Priority.URGENT:
+                return self._urgent_fg
+            if col == Column.OWNER and line.unassigned:
+                return self._muted_fg
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if col == Column.DUE and line.overdue:
+                return self._bold
+            if col == Column.PRIORITY and line.row.priority == Priority.URGENT:
+                return self._bold
+            if col == Column.OWNER and line.unassigned:
+                return self._italic
+            return None
+        if role == SORT_ROLE:
+            return _sort_value(line.row, Column(col))
+        if role == ROW_ROLE:
+            return line.row
+        if role == CASE_ID_ROLE:
+            return line.row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(line, col)
+        return None
+
+    def _tooltip(self, line: _Line, col: int) -> str | None:
+        if col == Column.SUMMARY:
+            return line.row.summary or None
+        if col == Column.DUE and line.row.resolution_due is not None:
+            if line.overdue:
+                late = self._ctx.clock() - line.row.resolution_due
+                return self.tr("Overdue by %1").replace("%1", self._duration(late))
+            return self.tr("Resolution due %1").replace(
+                "%1", line.row.resolution_due.strftime(TIME_FORMAT)
+            )
+        if col == Column.REPORTED:
+            return line.row.reported_at.strftime(TIME_FORMAT)
+        if col in (Column.OWNER, Column.CATEGORY, Column.GRID) and line.texts[col]:
+            return line.texts[col]
+        if col == Column.CASE_NO and line.row.is_repeat:
+            return self.tr("Repeat report: same address or party within 90 days")
+        return None
+
+    def _duration(self, delta: timedelta) -> str:
+        hours = int(delta.total_seconds() // 3600)
+        if hours >= 48:
+            return self.tr("%1 days").replace("%1", str(hours // 24))
+        if hours >= 1:
+            return self.tr("%1 h").replace("%1", str(hours))
+        return self.tr("%1 min").replace("%1", str(max(1, int(delta.total_seconds() // 60))))
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and self._next_key is not None and not self._fetching
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self.loading_changed.emit(True)
+        generation, query, after = self._generation, self._query, self._next_key
+        self._ctx.worker.submit(
+            lambda: _fetch_page(self._ctx, query, after),
+            lambda page: self._more_arrived(generation, page),
+            lambda exc: self._fetch_failed(generation, exc),
+            "case list: next page",
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query sorted in SQL; a column without a SQL sort keeps the current sort."""
+        key = SORT_KEYS.get(Column(column)) if 0 <= column < len(Column) else None
+        if key is None:
+            self._announce_sort()
+            return
+        new_sort = CaseSort(key, descending=order == Qt.SortOrder.DescendingOrder)
+        if new_sort == self._query.sort:
+            return
+        self._query = _Query(self._query.case_filter, new_sort, self._query.repeat_only)
+        self._announce_sort()
+        if self._loaded_once or self._fetching:
+            self.reload()
+
+    def _announce_sort(self) -> None:
+        sort = self._query.sort
+        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
+        self.sort_changed.emit(int(COLUMN_OF_SORT_KEY[sort.column]), order)
+
+    # ------------------------------------------------------------------ loading
+
+    def set_filter(self, case_filter: CaseFilter, repeat_only: bool = False) -> None:
+        """Show only cases matching ``case_filter`` (re-queried in SQL)."""
+        query = _Query(case_filter, self._query.sort, repeat_only)
+        if query == self._query and (self._loaded_once or self._fetching):
+            return
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the first page and the count again; rows stay until the page arrives."""
+        self._generation += 1
+        generation, query = self._generation, self._query
+        self._fetching = True
+        self._set_pending_new(0)
+        self.loading_changed.emit(True)
+        self._ctx.worker.submit(
+            lambda: _fetch_page(self._ctx, query, None),
+            lambda page: self._first_arrived(generation, page),
+            lambda exc: self._fetch_failed(generation, exc),
+            "case list: first page",
+        )
+        self._ctx.worker.submit(
+            lambda: case_queries.count_cases(
+                self._ctx.db, query.case_filter, repeat_only=query.repeat_only
+            ),
+            lambda n: self._count_arrived(generation, n),
+            lambda exc: self._count_failed(generation, exc),
+            "case list: count",
+        )
+
+    def _first_arrived(self, generation: int, page: CasePage) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        now = self._ctx.clock()
+        self.beginResetModel()
+        self._lines = [self._line(r, now) for r in page.rows]
+        self._reindex()
+        self._next_key = page.next_key
+        self._fetching = False
+        self._loaded_once = True
+        self.endResetModel()
+        self.loading_changed.emit(False)
+        self.page_loaded.emit()
+
+    def _more_arrived(self, generation: int, page: CasePage) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        now = self._ctx.clock()
+        # A row can already be here if it was inserted live from the change feed.
+        fresh = [r for r in page.rows if r.id not in self._row_of]
+        self._next_key = page.next_key
+        self._fetching = False
+        if fresh:
+            first = len(self._lines)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for r in fresh:
+                self._row_of[r.id] = len(self._lines)
+                self._lines.append(self._line(r, now))
+            self.endInsertRows()
+        self.loading_changed.emit(False)
+        self.page_loaded.emit()
+
+    def _fetch_failed(self, generation: int, exc: Exception) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        log.warning("loading the case list failed: %s", exc, exc_info=exc)
+        self._fetching = False
+        self.loading_changed.emit(False)
+        self.load_failed.emit(str(exc))
+
+    def _count_arrived(self, generation: int, total: int) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        self._total = total
+        self.total_changed.emit(total)
+
+    def _count_failed(self, generation: int, exc: Exception) -> None:
+        if _alive(self) and generation == self._generation:
+            log.warning("counting cases failed: %s", exc, exc_info=exc)
+
+    # ------------------------------------------------------------ live changes
+
+    def apply_changes(self, changes: Iterable[Change]) -> None:
+        """Repaint changed rows, place matching new cases, drop deleted ones."""
+        updated: set[int] = set()
+        inserted: set[int] = set()
+        deleted: set[int] = set()
+        for change in changes:
+            if change.table != CASE_TABLE:
+                continue
+            if change.action == "delete":
+                deleted.add(change.row_id)
+            elif change.action == "insert" and change.row_id not in self._row_of:
+                inserted.add(change.row_id)
+            elif change.row_id in self._row_of:
+                updated.add(change.row_id)
+        for case_id in deleted:
+            self._remove(case_id)
+        if updated - deleted:
+            self.refresh_cases(sorted(updated - deleted))
+        if inserted - deleted:
+            self._fetch_new(sorted(inserted - deleted))
+
+    def refresh_cases(self, ids: Sequence[int]) -> None:
+        """Fetch these cases again and repaint just their rows."""
+        generation = self._generation
+        wanted = list(ids)
+        self._ctx.worker.submit(
+            lambda: cases.case_rows_by_id(self._ctx.db, wanted),
+            lambda rows: self._rows_refreshed(generation, rows),
+            lambda exc: self._refresh_failed(exc),
+            "case list: refresh rows",
+        )
+
+    def show_new_case(self, case_id: int) -> None:
+        """A case created here: place it like a new case from the change feed."""
+        if case_id in self._row_of:
+            self.refresh_cases([case_id])
+        else:
+            self._fetch_new([case_id])
+
+    def _fetch_new(self, ids: list[int]) -> None:
+        generation, query = self._generation, self._query
+
+        def job() -> list[CaseRow]:
+            matching = case_queries.matching_case_ids(
+                self._ctx.db, query.case_filter, ids, repeat_only=query.repeat_only
+            )
+            return cases.case_rows_by_id(self._ctx.db, sorted(matching))
+
+        self._ctx.worker.submit(
+            job,
+            lambda rows: self._new_arrived(generation, rows),
+            lambda exc: self._refresh_failed(exc),
+            "case list: new cases",
+        )
+
+    def _rows_refreshed(self, generation: int, rows: list[CaseRow]) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        now = self._ctx.clock()
+        for r in rows:
+            self._replace(r, now)
+
+    def _replace(self, r: CaseRow, now: datetime) -> bool:
+        pos = self._row_of.get(r.id)
+        if pos is None:
+            return False
+        if r.version >= self._lines[pos].row.version:
+            self._lines[pos] = self._line(r, now)
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
+        return True
+
+    def _new_arrived(self, generation: int, rows: list[CaseRow]) -> None:
+        if not _alive(self) or generation != self._generation:
+            return
+        now = self._ctx.clock()
+        added = 0
+        pending = 0
+        for r in rows:
+            if self._replace(r, now):
+                continue  # a page or an earlier event brought it already
+            added += 1
+            pos = self._insert_position(r)
+            if pos is None:
+                pending += 1
+            elif pos >= 0:
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self._lines.insert(pos, self._line(r, now))
+                self._reindex()
+                self.endInsertRows()
+            # pos == -1: it sorts after the loaded rows and arrives with a later page.
+        if added:
+            self._total += added
+            self.total_changed.emit(self._total)
+        if pending:
+            self._set_pending_new(self._pending_new + pending)
+
+    def _insert_position(self, r: CaseRow) -> int | None:
+        """Where a new row goes: an index, -1 (a later page brings it), or None when the
+        list is sorted by something whose order in SQL we do not reproduce here."""
+        sort = self._query.sort
+        if sort.column != "reported_at":
+            return None
+        keys = [(line.row.reported_at, line.row.id) for line in self._lines]
+        key = (r.reported_at, r.id)
+        if sort.descending:
+            # bisect needs ascending keys: search the reversed order.
+            pos = len(keys) - bisect.bisect_right(keys[::-1], key)
+        else:
+            pos = bisect.bisect_left(keys, key)
+        if pos >= len(self._lines) and self._next_key is not None:
+            return -1
+        return pos
+
+    def _refresh_failed(self, exc: Exception) -> None:
+        if _alive(self):
+            log.warning("refreshing case rows failed: %s", exc, exc_info=exc)
+
+    def _remove(self, case_id: int) -> None:
+        pos = self._row_of.get(case_id)
+        if pos is None:
+            return
+        self.beginRemoveRows(QModelIndex(), pos, pos)
+        del self._lines[pos]
+        self._reindex()
+        self.endRemoveRows()
+        self._total = max(0, self._total - 1)
+        self.total_changed.emit(self._total)
+
+    def _set_pending_new(self, n: int) -> None:
+        if n != self._pending_new:
+            self._pending_new = n
+            self.new_cases_pending.emit(n)
+
+    def recheck_overdue(self) -> None:
+        """Time passes: repaint rows that became overdue since they were loaded."""
+        now = self._ctx.clock()
+        for pos, line in enumerate(self._lines):
+            overdue = line.row.is_overdue(now)
+            if overdue != line.overdue:
+                line.overdue = overdue
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Column) - 1))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _reindex(self) -> None:
+        self._row_of = {line.row.id: pos for pos, line in enumerate(self._lines)}
+
+    def _time_text(self, value: datetime | None, now: datetime) -> str:
+        # This year's times without the year: the list stays narrow enough for the summary.
+        if value is None:
+            return ""
+        if value.year == now.year:
+            return value.strftime(SHORT_TIME_FORMAT)
+        if not self._full_dates:
+            self._full_dates = True
+            self.full_dates_shown.emit()
+        return value.strftime(TIME_FORMAT)
+
+    def _line(self, r: CaseRow, now: datetime) -> _Line:
+        unassigned = not r.owner_name
+        owner = _owner_text(r.owner_name)
+        if unassigned:
+            owner = self.tr("unassigned") if r.status.is_open else ""
+        texts = (
+            r.case_no,
+            self._time_text(r.reported_at, now),
+            label(r.category),
+            label(r.priority),
+            label(r.status),
+            r.grid_name,
+            owner,
+            " ".join(r.summary.split()),  # one line: newlines would clip in a fixed row
+            self._time_text(r.resolution_due, now),
+        )
+        return _Line(r, texts, r.is_overdue(now), unassigned and r.status.is_open)
+
+
+_TEAM_VALUES = {t.value: t for t in Team}
+
+
+def _owner_text(owner: str) -> str:
+    # list_cases_page gives the team's stored value when a team, not an officer, owns it.
+    team = _TEAM_VALUES.get(owner)
+    return label(team) if team is not None else owner
+
+
+def _sort_value(row: CaseRow, col: Column) -> Any:
+    if col == Column.CASE_NO:
+        return row.case_no
+    if col == Column.REPORTED:
+        return row.reported_at
+    if col == Column.CATEGORY:
+        return row.category.value
+    if col == Column.PRIORITY:
+        return row.priority.rank
+    if col == Column.STATUS:
+        return row.status.value
+    if col == Column.GRID:
+        return row.grid_name
+    if col == Column.OWNER:
+        return row.owner_name
+    if col == Column.SUMMARY:
+        return row.summary
+    return row.resolution_due
+
+
+def _fetch_page(ctx: AppContext, query: _Query, after: PageKey | None) -> CasePage:
+    """Runs on the worker thread."""
+    return case_queries.list_cases_page(
+        ctx.db, query.case_filter, query.sort, after, repeat_only=query.repeat_only
+    )

@@ -1,0 +1,609 @@
+"""The Cases view: filter bar, the lazily paged case list and the selected case.
+
+The duty officer's main screen. Keyboard first: Ctrl+F search, Ctrl+N new case,
+F5 refresh, arrows move through the list, Enter goes to the case's actions and Esc
+comes back to the list.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationdesk.data import people
+from stationdesk.data.cases import CaseDetail, CaseFilter
+from stationdesk.data.people import GridInfo, StaffInfo
+from stationdesk.data.uow import Change
+from stationdesk.domain.enums import (
+    DISPUTE_CATEGORIES,
+    FIVE_PREVENTION,
+    CaseCategory,
+    CaseStatus,
+    Priority,
+    Team,
+)
+from stationdesk.ui.case_detail import CaseDetailPanel
+from stationdesk.ui.case_model import CASE_ID_ROLE, CaseListModel, Column
+from stationdesk.ui.context import AppContext
+from stationdesk.ui.intake import IntakeDialog, make_searchable
+from stationdesk.ui.labels import label
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 250
+SELECT_DEBOUNCE_MS = 120
+OVERDUE_RECHECK_MS = 60_000
+ALL = "all"
+ALL_OPEN = "open"
+SPLITTER_KEY = "cases/splitter"
+PEOPLE_TABLES = frozenset({"grid", "staff", "grid_staff"})
+BANNER_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
+
+
+class CasesView(QWidget):
+    """Open, overdue and unassigned cases; the selected case on the right."""
+
+    count_changed = Signal(int)  # cases matching the filter (for the status line)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._online = ctx.online
+        self._syncing = False
+        self._grids: list[GridInfo] = []
+        self._staff: list[StaffInfo] = []
+        self._wanted_grid_ids: frozenset[int] = frozenset()
+        self._select_when_present: int | None = None
+        self._dates: tuple[datetime | None, datetime | None] = (None, None)
+        self._people_loading = False
+        self.intake_dialog: IntakeDialog | None = None
+        self.model = CaseListModel(ctx, self)
+        self._build()
+        self._connect()
+        self._load_people()
+        self._apply_filter()
+        self.set_online(ctx.online)
+
+    # ----------------------------------------------------------------- build
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setSpacing(6)
+
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Cases"))
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        title.setFont(font)
+        self.count_label = QLabel()
+        self.loading_label = QLabel(self.tr("Loading…"))
+        self.loading_label.setStyleSheet("color:#6b6b6b;")
+        self.new_cases_button = QPushButton()
+        self.new_cases_button.setFlat(True)
+        self.new_cases_button.setStyleSheet("color:#0b57d0; text-decoration:underline;")
+        self.new_cases_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_cases_button.hide()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Load the list again (F5)"))
+        self.new_button = QPushButton(self.tr("New case"))
+        self.new_button.setToolTip(self.tr("Record a new report (Ctrl+N)"))
+        self.new_button.setDefault(False)
+        head.addWidget(title)
+        head.addSpacing(12)
+        head.addWidget(self.count_label)
+        head.addWidget(self.loading_label)
+        head.addWidget(self.new_cases_button)
+        head.addStretch(1)
+        head.addWidget(self.refresh_button)
+        head.addWidget(self.new_button)
+        outer.addLayout(head)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search case no., summary, address (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("All open"), ALL_OPEN)
+        self.status_combo.addItem(self.tr("All statuses"), ALL)
+        for status in CaseStatus:
+            self.status_combo.addItem(label(status), frozenset({status}))
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("All categories"), ALL)
+        self.category_combo.addItem(self.tr("All disputes"), frozenset(DISPUTE_CATEGORIES))
+        self.category_combo.addItem(self.tr("Five Prevention areas"), frozenset(FIVE_PREVENTION))
+        for category in CaseCategory:
+            self.category_combo.addItem(label(category), frozenset({category}))
+        self.priority_combo = QComboBox()
+        self.priority_combo.addItem(self.tr("All priorities"), ALL)
+        self.priority_combo.addItem(
+            self.tr("Urgent and high"), frozenset({Priority.URGENT, Priority.HIGH})
+        )
+        for priority in Priority:
+            self.priority_combo.addItem(label(priority), frozenset({priority}))
+        self.grid_combo = QComboBox()
+        self._grid_edit = make_searchable(self.grid_combo)
+        self.grid_combo.addItem(self.tr("All grids"), ALL)
+        self.grid_combo.setMinimumContentsLength(8)
+        self.grid_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.overdue_button = self._toggle(self.tr("Overdue"), self.tr("Only open cases past "
+                                           "their resolution deadline"))  # fmt: skip
+        self.unassigned_button = self._toggle(
+            self.tr("Unassigned"), self.tr("Only cases with no officer and no team")
+        )
+        self.repeat_button = self._toggle(
+            self.tr("Repeat"), self.tr("Only repeat reports (same address or party within 90 days)")
+        )
+        self.dates_button = QPushButton()
+        self.dates_button.setToolTip(self.tr("Filtered by report time from the Overview; click "
+                                             "to remove"))  # fmt: skip
+        self.dates_button.hide()
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        bar.addWidget(self.search_edit, 2)
+        for combo in (self.status_combo, self.category_combo, self.priority_combo,
+                      self.grid_combo):  # fmt: skip
+            bar.addWidget(combo, 1)
+        for button in (self.overdue_button, self.unassigned_button, self.repeat_button,
+                       self.dates_button, self.clear_button):  # fmt: skip
+            bar.addWidget(button)
+        outer.addLayout(bar)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the detail
+        vh = self.table.verticalHeader()
+        vh.hide()
+        # Fixed row height: per-row sizing costs seconds at 10k+ rows.
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The summary is the one column that may be cut: it goes last and takes the rest.
+        header.moveSection(header.visualIndex(Column.SUMMARY), header.count() - 1)
+        header.setSectionResizeMode(Column.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.REPORTED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # the indicator drives CaseListModel.sort (SQL)
+        self._size_columns()
+
+        self.detail = CaseDetailPanel(self._ctx)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([1040, 400])
+        self._restore_splitter()
+        outer.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(SELECT_DEBOUNCE_MS)
+        self._overdue_timer = QTimer(self)
+        self._overdue_timer.setInterval(OVERDUE_RECHECK_MS)
+        self._overdue_timer.start()
+
+    def _restore_splitter(self) -> None:
+        from stationdesk.ui.app import app_settings  # per-user layout (QSettings)
+
+        state = app_settings().value(SPLITTER_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+
+    def _save_splitter(self) -> None:
+        from stationdesk.ui.app import app_settings
+
+        app_settings().setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    def _toggle(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setCheckable(True)
+        button.setToolTip(tip)
+        return button
+
+    def _size_columns(self) -> None:
+        """Widths from the text each column holds, in the language being shown."""
+        fm = self.table.fontMetrics()
+        pad = 28  # cell margins plus the sort arrow
+
+        def width(samples: Iterable[str], column: Column, cap: int = 260) -> int:
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            return min(cap, max(fm.horizontalAdvance(s) for s in [*samples, header]) + pad)
+
+        widths = {
+            Column.CASE_NO: width(["20240501-0001"], Column.CASE_NO),
+            Column.REPORTED: width(["12-31 23:59"], Column.REPORTED),
+            Column.CATEGORY: width([label(c) for c in CaseCategory], Column.CATEGORY, 140),
+            Column.PRIORITY: width([label(p) for p in Priority], Column.PRIORITY),
+            Column.STATUS: width([label(s) for s in CaseStatus], Column.STATUS),
+            Column.GRID: width([g.name for g in self._grids] or ["某某社区"], Column.GRID, 160),
+            # Officers' names are short; a team name may elide (the tooltip has it).
+            Column.OWNER: width(["欧阳某某", label(Team.COMMAND_ROOM)], Column.OWNER, 110),
+            Column.DUE: width(["12-31 23:59 "], Column.DUE),
+        }
+        for column, w in widths.items():
+            self.table.setColumnWidth(column, w)
+        if self.model.shows_full_dates:
+            self._widen_dates()
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+
+    def _widen_dates(self) -> None:
+        """Some time carries its year: make room for it in both time columns."""
+        fm = self.table.fontMetrics()
+        wide = fm.horizontalAdvance("2024-12-31 23:59 ") + 28
+        for column in (Column.REPORTED, Column.DUE):
+            if self.table.columnWidth(column) < wide:
+                self.table.setColumnWidth(column, wide)
+
+    def _connect(self) -> None:
+        m = self.model
+        m.total_changed.connect(self._show_count)
+        m.loading_changed.connect(self.loading_label.setVisible)
+        m.new_cases_pending.connect(self._show_pending)
+        m.load_failed.connect(self._show_load_failure)
+        m.sort_changed.connect(self._show_sort)
+        m.page_loaded.connect(self._after_page)
+        m.full_dates_shown.connect(self._widen_dates)
+        m.rowsInserted.connect(lambda *_a: self._after_page())
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.activated.connect(self._row_activated)
+        self._select_timer.timeout.connect(self._show_current)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self._overdue_timer.timeout.connect(m.recheck_overdue)
+        self.search_edit.textChanged.connect(self._search_typed)
+        self.search_edit.returnPressed.connect(self._search_entered)
+        for combo in (self.status_combo, self.category_combo, self.priority_combo):
+            combo.currentIndexChanged.connect(self._filter_widget_changed)
+        self.grid_combo.currentIndexChanged.connect(self._grid_changed)
+        self._grid_edit.editingFinished.connect(self._grid_text_done)
+        for button in (self.overdue_button, self.unassigned_button, self.repeat_button):
+            button.toggled.connect(self._filter_widget_changed)
+        self.dates_button.clicked.connect(self._clear_dates)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.splitter.splitterMoved.connect(lambda *_a: self._save_splitter())
+        self.new_cases_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_case)
+        self.detail.case_saved.connect(lambda case_id: self.model.refresh_cases([case_id]))
+        self.detail.leave_requested.connect(self.table.setFocus)
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.new_case),
+            (QKeySequence.StandardKey.Find, self._focus_search),
+        ):  # F5 is the main window's Refresh action, which calls refresh()
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+    # ---------------------------------------------------------------- public
+
+    def refresh(self) -> None:
+        """Load the list, its count, the people lists and the shown case again."""
+        self.banner.hide()
+        if not self.model.loading_first_page:  # just created: that load is current
+            self.model.reload()
+        self.detail.reload(keep_choices=True)
+        if not self._people_loading:
+            self._load_people()
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Changes committed anywhere (this or another workstation)."""
+        self.model.apply_changes(changes)
+        self.detail.apply_changes(changes)
+        if any(c.table in PEOPLE_TABLES for c in changes):
+            self._load_people()
+
+    def set_online(self, online: bool) -> None:
+        """Offline: edits are blocked (with the reason in the tooltip), reading goes on."""
+        self._online = online
+        self.new_button.setEnabled(online)
+        self.new_button.setToolTip(
+            self.tr("Record a new report (Ctrl+N)") if online else self.tr(
+                "Offline: the database cannot be reached, so new cases cannot be saved. "
+                "The button comes back when the connection does.")
+        )  # fmt: skip
+        self.detail.set_online(online)
+        if self.intake_dialog is not None:
+            self.intake_dialog.set_online(online)
+
+    def open_filtered(self, case_filter: CaseFilter) -> None:
+        """Show the list narrowed as the Overview asks (overdue, a grid, a status...)."""
+        self._syncing = True
+        try:
+            self.search_edit.setText(case_filter.text)
+            if case_filter.statuses:
+                self._select_data(self.status_combo, case_filter.statuses)
+            else:
+                self._select_data(self.status_combo, ALL_OPEN if case_filter.open_only else ALL)
+            self._select_data(self.category_combo, case_filter.categories or ALL)
+            self._select_data(self.priority_combo, case_filter.priorities or ALL)
+            self._wanted_grid_ids = case_filter.grid_ids
+            self._select_data(self.grid_combo, case_filter.grid_ids or ALL)
+            self.overdue_button.setChecked(case_filter.overdue_only)
+            self.unassigned_button.setChecked(case_filter.unassigned_only)
+            self.repeat_button.setChecked(False)
+            self._dates = (case_filter.reported_since, case_filter.reported_before)
+            self._show_dates()
+        finally:
+            self._syncing = False
+        self._search_timer.stop()
+        self._apply_filter()
+
+    # The main window's open_cases() looks for this name.
+    set_filter = open_filtered
+
+    def clear_filters(self) -> None:
+        self.open_filtered(CaseFilter(open_only=True))
+
+    def current_filter(self) -> tuple[CaseFilter, bool]:
+        """The filter the widgets describe, and whether only repeat reports are wanted."""
+        status = self.status_combo.currentData()
+        since, before = self._dates
+        return (
+            CaseFilter(
+                statuses=status if isinstance(status, frozenset) else frozenset(),
+                categories=_set_of(self.category_combo.currentData()),
+                priorities=_set_of(self.priority_combo.currentData()),
+                grid_ids=_set_of(self.grid_combo.currentData()),
+                open_only=status == ALL_OPEN,
+                overdue_only=self.overdue_button.isChecked(),
+                unassigned_only=self.unassigned_button.isChecked(),
+                text=self.search_edit.text().strip(),
+                reported_since=since,
+                reported_before=before,
+            ),
+            self.repeat_button.isChecked(),
+        )
+
+    def new_case(self) -> None:
+        """Open the intake dialog (Ctrl+N)."""
+        if not self._online:
+            return
+        if self.intake_dialog is not None:
+            self.intake_dialog.raise_()
+            self.intake_dialog.activateWindow()
+            return
+        dialog = IntakeDialog(self._ctx, self._grids, self)
+        self.intake_dialog = dialog
+        dialog.created.connect(self._case_created)
+
+        def closed(_result: int) -> None:
+            if self.intake_dialog is dialog:
+                self.intake_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        dialog.activateWindow()  # the keyboard goes to the dialog at once
+
+    def select_case(self, case_id: int) -> bool:
+        """Select a case's row if it is loaded; True when it was."""
+        row = self.model.row_of_case(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    # --------------------------------------------------------------- filters
+
+    def _filter_widget_changed(self, *_args: Any) -> None:
+        if not self._syncing:
+            self._apply_filter()
+
+    def _search_typed(self, _text: str) -> None:
+        if not self._syncing:
+            self._search_timer.start()
+
+    def _search_entered(self) -> None:
+        self._search_timer.stop()
+        self._apply_filter()
+        self.table.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _grid_changed(self, _index: int) -> None:
+        if self._syncing:
+            return
+        self._wanted_grid_ids = _set_of(self.grid_combo.currentData())
+        self._apply_filter()
+
+    def _grid_text_done(self) -> None:
+        """Typed text that names no grid goes back to the chosen grid's name."""
+        text = self.grid_combo.currentText().strip()
+        index = self.grid_combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
+        if index >= 0 and index != self.grid_combo.currentIndex():
+            self.grid_combo.setCurrentIndex(index)
+        else:
+            self.grid_combo.setEditText(self.grid_combo.itemText(self.grid_combo.currentIndex()))
+
+    def _clear_dates(self) -> None:
+        self._dates = (None, None)
+        self._show_dates()
+        self._apply_filter()
+
+    def _show_dates(self) -> None:
+        since, before = self._dates
+        parts = []
+        if since is not None:
+            parts.append(self.tr("from %1").replace("%1", since.strftime("%m-%d %H:%M")))
+        if before is not None:
+            parts.append(self.tr("before %1").replace("%1", before.strftime("%m-%d %H:%M")))
+        self.dates_button.setText(" ".join(parts) + " ✕")
+        self.dates_button.setVisible(bool(parts))
+
+    def _apply_filter(self) -> None:
+        self._select_when_present = None
+        case_filter, repeat_only = self.current_filter()
+        self.model.set_filter(case_filter, repeat_only)
+
+    def _select_data(self, combo: QComboBox, value: object) -> None:
+        """Choose the item holding ``value``; a set no item holds gets its own item."""
+        for i in range(combo.count()):
+            if combo.itemData(i) == value:
+                combo.setCurrentIndex(i)
+                return
+        if isinstance(value, frozenset) and value:
+            names = sorted(self._value_text(v) for v in value)
+            combo.addItem(self.tr(", ").join(names), value)
+            combo.setCurrentIndex(combo.count() - 1)
+        else:
+            combo.setCurrentIndex(0)
+
+    def _value_text(self, value: object) -> str:
+        if isinstance(value, int):
+            return next((g.name for g in self._grids if g.id == value), f"#{value}")
+        return label(value)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ people data
+
+    def _load_people(self) -> None:
+        def done(result: tuple[list[GridInfo], list[StaffInfo]]) -> None:
+            if shiboken6.isValid(self):
+                self._people_loading = False
+                self._people_loaded(*result)
+
+        def failed(exc: Exception) -> None:
+            if shiboken6.isValid(self):
+                self._people_loading = False
+                log.warning("grids and staff not loaded: %s", exc, exc_info=exc)
+
+        self._people_loading = True
+        self._ctx.worker.submit(
+            lambda: (people.list_grids(self._ctx.db), people.list_staff(self._ctx.db)),
+            done,
+            failed,
+            "cases view: grids and staff",
+        )
+
+    def _people_loaded(self, grids: list[GridInfo], staff: list[StaffInfo]) -> None:
+        self._grids, self._staff = grids, staff
+        self._syncing = True
+        try:
+            self.grid_combo.clear()
+            self.grid_combo.addItem(self.tr("All grids"), ALL)
+            for g in grids:
+                self.grid_combo.addItem(g.name, frozenset({g.id}))
+            self._select_data(self.grid_combo, self._wanted_grid_ids or ALL)
+        finally:
+            self._syncing = False
+        self.detail.set_people(staff, grids)
+        if self.intake_dialog is not None:
+            self.intake_dialog.set_grids(grids)
+        self._size_columns()
+
+    # ------------------------------------------------------------ list events
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(
+            self.tr("1 case") if total == 1 else self.tr("%1 cases").replace("%1", f"{total:,}")
+        )
+        self.count_changed.emit(total)
+
+    def _show_pending(self, n: int) -> None:
+        self.new_cases_button.setText(self.tr("%1 new case(s) — refresh").replace("%1", str(n)))
+        self.new_cases_button.setToolTip(self.tr("New cases arrived; F5 shows them in order"))
+        self.new_cases_button.setVisible(n > 0)
+
+    def _show_load_failure(self, reason: str) -> None:
+        self.banner.setText(
+            self.tr("The case list could not be loaded: %1. Press F5 to try again.").replace(
+                "%1", reason
+            )
+        )
+        self.banner.show()
+
+    def _show_sort(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() != order:
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _after_page(self) -> None:
+        self.banner.hide()
+        wanted = self._select_when_present
+        if wanted is not None and self.select_case(wanted):
+            self._select_when_present = None
+            return
+        shown = self.detail.case_id
+        if shown is not None and not self.table.selectionModel().hasSelection():
+            row = self.model.row_of_case(shown)
+            if row is not None:
+                # Re-mark the shown case after a re-sort without reloading the panel.
+                self.table.selectionModel().blockSignals(True)
+                self.select_case(shown)
+                self.table.selectionModel().blockSignals(False)
+                self.table.viewport().update()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._select_timer.start()
+
+    def _show_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.detail.show_case(int(self.model.data(index, CASE_ID_ROLE)))
+
+    def _row_activated(self, _index: QModelIndex) -> None:
+        if self._select_timer.isActive():
+            self._select_timer.stop()
+            self._show_current()
+        self.detail.focus_detail()
+
+    def _case_created(self, detail: CaseDetail) -> None:
+        self._select_when_present = detail.id
+        self.detail.show_case(detail.id)
+        self.model.show_new_case(detail.id)
+
+
+def _set_of(data: object) -> frozenset[Any]:
+    return data if isinstance(data, frozenset) else frozenset()
