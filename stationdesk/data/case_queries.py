@@ -1,17 +1,16 @@
 """Read-only case queries the case list needs beyond :mod:`stationdesk.data.cases`.
 
-Everything here is additive: the same select, filter and keyset rules as
-``cases.list_cases_page``, plus the "repeat reports only" condition the filter bar
-offers (``CaseFilter`` has no field for it yet), a check of which new case ids
-match the list's filter, and the recent addresses the intake form suggests.
+The list and count with the filter bar's "repeat reports only" switch, a check of
+which new case ids match the list's filter, and the recent addresses the intake
+form suggests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import select
 
 from stationdesk.data import cases
 from stationdesk.data.cases import PAGE_SIZE, CaseFilter, CasePage, CaseSort, PageKey
@@ -19,11 +18,9 @@ from stationdesk.data.database import Database
 from stationdesk.data.schema import Case
 
 
-def _conditions(case_filter: CaseFilter, repeat_only: bool) -> list[ColumnElement[bool]]:
-    conds = cases.filter_conditions(case_filter)
-    if repeat_only:
-        conds.append(Case.is_repeat.is_(True))
-    return conds
+def _with_repeat(case_filter: CaseFilter | None, repeat_only: bool) -> CaseFilter:
+    base = case_filter or CaseFilter()
+    return replace(base, repeat_only=True) if repeat_only else base
 
 
 def list_cases_page(
@@ -35,48 +32,17 @@ def list_cases_page(
     *,
     repeat_only: bool = False,
 ) -> CasePage:
-    """``cases.list_cases_page`` with an optional "repeat reports only" condition."""
-    case_filter = case_filter or CaseFilter()
-    sort = sort or CaseSort()
-    if not repeat_only:
-        return cases.list_cases_page(db, case_filter, sort, after, limit)
-    col: Any = cases.SORT_COLUMNS[sort.column]
-    stmt = cases._list_select().where(*_conditions(case_filter, repeat_only))
-    if after is not None:
-        if after.value is None:
-            newer = Case.id < after.id if sort.descending else Case.id > after.id
-            stmt = stmt.where(col.is_(None), newer)
-        elif sort.descending:
-            stmt = stmt.where(
-                or_(col < after.value, and_(col == after.value, Case.id < after.id), col.is_(None))
-            )
-        else:
-            stmt = stmt.where(
-                or_(col > after.value, and_(col == after.value, Case.id > after.id), col.is_(None))
-            )
-    if sort.descending:
-        stmt = stmt.order_by(col.desc().nulls_last(), Case.id.desc())
-    else:
-        stmt = stmt.order_by(col.asc().nulls_last(), Case.id.asc())
-    with db.engine.connect() as conn:
-        raw = conn.execute(stmt.limit(limit + 1)).all()
-    rows = tuple(cases._row(r) for r in raw[:limit])
-    next_key = None
-    if len(raw) > limit:
-        next_key = PageKey(cases._sort_value(rows[-1], sort.column), rows[-1].id)
-    return CasePage(rows, next_key)
+    """``cases.list_cases_page`` with the filter bar's "repeat reports only" switch."""
+    return cases.list_cases_page(
+        db, _with_repeat(case_filter, repeat_only), sort or CaseSort(), after, limit
+    )
 
 
 def count_cases(
     db: Database, case_filter: CaseFilter | None = None, *, repeat_only: bool = False
 ) -> int:
     """How many cases the list would show in all (for the "N cases" line)."""
-    case_filter = case_filter or CaseFilter()
-    if not repeat_only:
-        return cases.count_cases(db, case_filter)
-    stmt = select(func.count()).select_from(Case).where(*_conditions(case_filter, repeat_only))
-    with db.engine.connect() as conn:
-        return int(conn.execute(stmt).scalar_one())
+    return cases.count_cases(db, _with_repeat(case_filter, repeat_only))
 
 
 def matching_case_ids(
@@ -89,7 +55,8 @@ def matching_case_ids(
     """Which of ``ids`` the list with this filter would show (for new cases from the feed)."""
     if not ids:
         return set()
-    stmt = select(Case.id).where(Case.id.in_(list(ids)), *_conditions(case_filter, repeat_only))
+    conds = cases.filter_conditions(_with_repeat(case_filter, repeat_only))
+    stmt = select(Case.id).where(Case.id.in_(list(ids)), *conds)
     with db.engine.connect() as conn:
         return {int(r[0]) for r in conn.execute(stmt)}
 

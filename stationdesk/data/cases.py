@@ -71,6 +71,7 @@ class CaseFilter:
     open_only: bool = False
     overdue_only: bool = False
     unassigned_only: bool = False
+    repeat_only: bool = False
     text: str = ""
     reported_since: datetime | None = None
     reported_before: datetime | None = None
@@ -145,6 +146,8 @@ def filter_conditions(f: CaseFilter, at: datetime | None = None) -> list[ColumnE
         conds.append(Case.resolution_due < (at or now()))
     if f.unassigned_only:
         conds.append(and_(Case.owner_staff_id.is_(None), Case.owner_team.is_(None)))
+    if f.repeat_only:
+        conds.append(Case.is_repeat.is_(True))
     if f.categories:
         conds.append(Case.category.in_(sorted(f.categories)))
     if f.priorities:

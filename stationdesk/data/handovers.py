@@ -885,6 +885,14 @@ def list_handovers(db: Database, limit: int = 50) -> list[HandoverRecord]:
     return [_record(r, names, int(r[-1])) for r in rows]
 
 
+def record_full_edition_output(
+    db: Database, actor: Actor, start: datetime, end: datetime, output: str
+) -> None:
+    """Audit that a full edition (unmasked personal data) was printed or saved."""
+    details = {"shift_start": start, "shift_end": end, "output": output}
+    audit.record(db, actor, "handover.full_edition_output", "handover", None, details)
+
+
 def handover_pdf(db: Database, handover_id: int) -> bytes:
     """The archived PDF exactly as it was stored (reprint)."""
     with db.engine.connect() as conn:
@@ -916,5 +924,6 @@ __all__ = [
     "handover_pdf",
     "last_completed_shift",
     "list_handovers",
+    "record_full_edition_output",
     "shift_kind",
 ]

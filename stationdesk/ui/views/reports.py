@@ -1,4 +1,8 @@
-"""Reports: the summary of a duty shift (08:00–20:00 or 20:00–08:00) and its new cases."""
+"""Reports: the summary of a duty shift (08:00–20:00 or 20:00–08:00), its new cases,
+and the shift handover (generate, preview, print, archive, acknowledge).
+
+The shift picked at the top applies to both tabs.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +39,7 @@ from stationdesk.data.shift_summary import (
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import ShiftKind
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.handover_panel import HandoverPanel
 from stationdesk.ui.i18n import format_date, format_datetime, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
@@ -56,7 +62,7 @@ class NewCases:
 
 
 class ReportsView(QWidget):
-    """Shift summary for the duty shift picked (the current one by default)."""
+    """Shift summary and handover for the duty shift picked (the current one by default)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,16 +151,29 @@ class ReportsView(QWidget):
         self.empty_cases.setStyleSheet("color: #5f6368;")
         self.empty_cases.hide()
 
+        summary_page = QWidget()
+        summary = QVBoxLayout(summary_page)
+        summary.setContentsMargins(8, 8, 8, 8)
+        summary.addWidget(self.title)
+        summary.addLayout(figures)
+        summary.addWidget(self.by_category)
+        summary.addWidget(self.cases_title)
+        summary.addWidget(self.case_table, 1)
+        summary.addWidget(self.empty_cases)
+        summary.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.handover = HandoverPanel(
+            ctx, lambda: self.shift, lambda shift: self.shift_text(shift, mark_current=False)
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(summary_page, self.tr("Shift summary"))
+        self.tabs.addTab(self.handover, self.tr("Handover"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.addLayout(top)
-        layout.addWidget(self.title)
-        layout.addLayout(figures)
-        layout.addWidget(self.by_category)
-        layout.addWidget(self.cases_title)
-        layout.addWidget(self.case_table, 1)
-        layout.addWidget(self.empty_cases)
-        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.tabs, 1)
 
         self._summary_load: CoalescedLoad[ShiftSummary] = CoalescedLoad(
             ctx.worker, self._summary_job, self._show_summary, "shift summary", self
@@ -179,6 +198,7 @@ class ReportsView(QWidget):
     def refresh(self) -> None:
         self._summary_load.load_now()
         self._list_load.load_now()
+        self.handover.refresh()
 
     def apply_changes(self, changes: list[Change]) -> None:
         tables = {c.table for c in changes}
@@ -186,12 +206,14 @@ class ReportsView(QWidget):
             self._summary_load.request()
         if tables & LIST_TABLES:
             self._list_load.request()
+        self.handover.apply_changes(changes)
 
     def set_online(self, online: bool) -> None:
-        # Read-only view: offline only means the figures may be stale.
+        # The summary only goes stale offline; the handover panel blocks its writes.
         was_offline = not self._online
         self._online = online
         self.offline_note.setVisible(not online)
+        self.handover.set_online(online)
         if online and was_offline:
             self.refresh()
 
@@ -250,7 +272,9 @@ class ReportsView(QWidget):
         self.ctx.worker.failed.emit("more new cases", exc)
 
     def _shift_picked(self, _index: int) -> None:
-        self.refresh()
+        self._summary_load.load_now()
+        self._list_load.load_now()
+        self.handover.shift_changed()
 
     def _on_minute(self) -> None:
         current = duty_shift_containing(self.ctx.clock())
@@ -259,7 +283,9 @@ class ReportsView(QWidget):
             was_current = self.shift == self._current
             self._current = current
             self._fill_picker(None if was_current else self.shift)
-            self.refresh()
+            self.handover.shift_changed()
+            self._summary_load.load_now()
+            self._list_load.load_now()
         elif self.shift == self._current:
             self._summary_load.request()  # overdue and "next 24 h" move with the clock
 
