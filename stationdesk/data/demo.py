@@ -195,7 +195,7 @@ STATUS_MIX = (
     ((45, 30, 25, 0, 0, 0, 0, 0), (45, 30, 25, 0, 0, 0, 0, 0)),
     ((8, 20, 45, 7, 3, 2, 13, 2), (8, 20, 48, 0, 6, 2, 14, 2)),
     ((1, 6, 28, 14, 3, 3, 35, 10), (1, 6, 35, 0, 6, 3, 37, 12)),
-    ((0, 0.5, 3, 1.5, 2, 4, 30, 59), (0, 0.5, 4, 0, 3, 3, 30, 59.5)),
+    ((0, 0.2, 1, 0.5, 1, 4, 31, 62.3), (0, 0.2, 1.2, 0, 1, 3, 31, 63.6)),
 )
 MEDIATED_SHARE = 0.06  # of resolved/closed disputes
 SLOTS = (9 * 3600, 10 * 3600 + 1800, 14 * 3600, 15 * 3600 + 1800)
@@ -1151,7 +1151,11 @@ class _CaseMaker:
                             span = int(res * (0.03 + r2 * 0.85 if r2 < 0.9 else 0.9 + r2 * 0.6))
                             steps = (IN_PROGRESS, RESOLVED) if r < 0.85 else (
                                 ASSIGNED, IN_PROGRESS, RESOLVED)  # fmt: skip
-                        end = min(t + max(span, delay + 60), now_t - 60)
+                        end = t + max(span, delay + 60)
+                        if end >= now_t - 60:
+                            # Not finished yet at that pace: finished at some earlier
+                            # moment instead, so resolutions do not pile up at "now".
+                            end = t + int((now_t - 60 - t) * rand())
                     if status == CLOSED:
                         closed = end + 3600 + int(rand() * 3 * day_len)
                         if closed < now_t:
@@ -1231,7 +1235,8 @@ class _CaseMaker:
                     case_id, 1, day_no + f"{i + 1:04d}", cat, day_srcs[i], pri, status,
                     grid_ids[g], places[int(rand() * len(places))], summary,
                     f"{person[0]}报称{summary}，{ACTIONS[int(rand() * n_actions)]}。",
-                    reported, reported, last_at, last_at if status in FINISHED else None,
+                    reported, reported, last_at,
+                    last_at if status in FINISHED or status == REFERRED else None,
                     D[t_fr // day_len] + T[t_fr % day_len],
                     D[t_res // day_len] + T[t_res % day_len],
                     owner, team, repeat, rand() < (0.12 if pri == urgent else 0.015),
