@@ -152,7 +152,7 @@ def test_case_numbers_deadlines_and_owners(station: tuple[Database, demo.DemoSum
             c.reported_at, c.priority, c.category
         )
         assert (c.owner_staff_id is None) == (c.status == CaseStatus.NEW)
-        assert (c.closed_at is not None) == (c.status in (CaseStatus.RESOLVED, CaseStatus.CLOSED))
+        assert (c.closed_at is not None) == (not c.status.is_open)
         assert c.reported_at <= c.updated_at <= NOW
     statuses = Counter(c.status for c in cases)
     assert statuses[CaseStatus.CLOSED] > CASES / 3  # most old cases are finished
