@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 from stationdesk import __version__
@@ -46,6 +48,28 @@ def _positive(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {text}")
     return value
+
+
+def _when(text: str) -> datetime:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'time must look like "2025-03-14 08:00", not {text!r}'
+        ) from None
+
+
+def _day_or_time(text: str) -> datetime | date:
+    """A time, or a date alone (a whole day: --until a date includes that day)."""
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            parsed = datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+        return parsed if ":" in text else parsed.date()
+    raise argparse.ArgumentTypeError(
+        f'date must look like 2025-03-14 or "2025-03-14 08:00", not {text!r}'
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,9 +110,39 @@ def build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="audit trail")
     asub = aud.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
     asub.add_parser("verify")
+    exp = asub.add_parser("export", help="audit entries to CSV (audited)")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
+    exp.add_argument("--since", type=_day_or_time, metavar="DATE", help="YYYY-MM-DD[ HH:MM]")
+    exp.add_argument(
+        "--until", type=_day_or_time, metavar="DATE", help="before this (a date: its end)"
+    )
+    exp.add_argument("--user", metavar="NAME", help="only this user's entries")
+    exp.add_argument("--table", metavar="TABLE", help="only entries about this table")
+
+    dbp = sub.add_parser("db", help="database connection credentials and roles")
+    dsub = dbp.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    setpw = dsub.add_parser("set-password", help="keep a server password in the OS keyring")
+    setpw.add_argument("url", metavar="URL", help="postgresql://user@host:port/database")
+    forget = dsub.add_parser("forget-password", help="remove it from the OS keyring")
+    forget.add_argument("url", metavar="URL")
+    approle = dsub.add_parser(
+        "create-app-role", help="PostgreSQL login for workstations (cannot alter the audit trail)"
+    )
+    approle.add_argument("role", help="role name, e.g. stationdesk_app")
 
     bak = sub.add_parser("backup", help="online backup of the SQLite database")
     bak.add_argument("-o", "--output", type=Path, required=True)
+    res = sub.add_parser("restore", help="replace the SQLite database with a backup")
+    res.add_argument("file", type=Path, help="a backup made by `stationdesk backup`")
+
+    rep = sub.add_parser("report", help="print reports to PDF")
+    rsub = rep.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    hand = rsub.add_parser("handover", help="shift handover (default: last completed shift)")
+    hand.add_argument("--from", dest="start", type=_when, metavar="T", help='"YYYY-MM-DD HH:MM"')
+    hand.add_argument("--to", dest="end", type=_when, metavar="T", help='"YYYY-MM-DD HH:MM"')
+    hand.add_argument("--lang", dest="report_lang", choices=("zh_CN", "en"))
+    hand.add_argument("--full", action="store_true", help="unmasked personal data (audited)")
+    hand.add_argument("-o", "--output", type=Path, required=True)
     return p
 
 
@@ -96,10 +150,24 @@ def _open_db(args: argparse.Namespace, *, check: bool = True):  # type: ignore[n
     from stationdesk.data import migrate
     from stationdesk.data.database import Database
 
-    db = Database(args.db)
+    db = Database(args.db, password=_keyring_password(args.db))
+    if db.sqlite_path is not None and db.sqlite_path.exists():
+        db.check_integrity()  # a damaged file is refused in one line, before any work
     if check:
         migrate.check_schema(db)
     return db
+
+
+def _keyring_password(db_arg: str | None) -> str | None:
+    """A server URL without a password: the one kept in the keyring, if any."""
+    from stationdesk.data import credentials
+    from stationdesk.data.database import resolve_url
+
+    url = resolve_url(db_arg)
+    if not credentials.needs_keyring(url):
+        return None
+    password, _why = credentials.password_for(url)
+    return password  # None: libpq may still find one (.pgpass, PGPASSWORD)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -163,11 +231,11 @@ def _cli_actor():  # type: ignore[no-untyped-def]
     return Actor(None, f"cli:{getpass.getuser()}", SYSTEM.roles, "command line")
 
 
-def _read_new_password(name: str) -> str:
+def _read_new_password(name: str, prompt: str = "new password") -> str:
     env = os.environ.get("STATIONDESK_NEW_PASSWORD")
     if env:
         return env
-    first = getpass.getpass(f"new password for {name}: ")
+    first = getpass.getpass(f"{prompt} for {name}: ")
     if first != getpass.getpass("again: "):
         raise CliError("the two passwords differ; nothing changed")
     return first
@@ -224,15 +292,85 @@ def _cmd_user(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from stationdesk.data import audit
 
-    report = audit.verify_chain(_open_db(args))
+    if args.audit_command == "export":
+        return _cmd_audit_export(args)
+    report = audit.verify_audit_trail(_open_db(args))
     if report.ok:
         print(f"audit chain intact: {report.checked} entries")
+        if report.warning:
+            print(f"warning: {report.warning}")
         return 0
     print(
         f"audit chain BROKEN at entry {report.first_broken_id}: {report.reason} "
         f"({report.checked} entries before it are intact)"
     )
     return 3
+
+
+def _cmd_audit_export(args: argparse.Namespace) -> int:
+    from stationdesk.data import audit_queries
+
+    if args.output.exists():
+        raise CliError(f"{args.output} exists; choose a new file name")
+    if not args.output.parent.is_dir():
+        raise CliError(f"no such folder: {args.output.parent}")
+    filters = audit_queries.AuditFilter(
+        user=args.user, table=args.table, since=args.since, until=args.until
+    )
+    count = audit_queries.export_csv(_open_db(args), _cli_actor(), args.output, filters)
+    print(f"{count} audit entries -> {args.output}")
+    return 0
+
+
+def _keyring_problem(code: str) -> str:
+    return {
+        "no_keyring": "no system keyring is available on this computer (on a Linux server "
+        "without a desktop session there is none); the password cannot be stored, "
+        "StationDesk will ask for it each session",
+        "locked": "the system keyring is locked or could not be opened; unlock it and try again",
+    }.get(code, "the system keyring failed")
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    from stationdesk.data import credentials
+    from stationdesk.data.database import resolve_url
+
+    if args.db_command == "create-app-role":
+        return _cmd_db_app_role(args)
+    url = resolve_url(args.url)
+    if url.get_backend_name() == "sqlite":
+        raise CliError("an SQLite file has no password; give a postgresql:// URL")
+    if url.password:
+        raise CliError("leave the password out of the URL; you will be asked for it")
+    where = credentials.credential_key(url)
+    try:
+        if args.db_command == "forget-password":
+            credentials.delete_db_password(url)
+            print(f"password for {where} removed from the system keyring")
+            return 0
+        password = _read_new_password(where, "database password")
+        if not password:
+            raise CliError("empty password; nothing stored")
+        credentials.set_db_password(url, password)
+    except credentials.CredentialStoreError as exc:
+        raise CliError(f"{_keyring_problem(exc.code)} ({exc.detail or exc.code})") from None
+    print(f"password for {where} stored in the system keyring")
+    return 0
+
+
+def _cmd_db_app_role(args: argparse.Namespace) -> int:
+    from stationdesk.data import pg_setup
+
+    password = _read_new_password(args.role, "password of the new login")
+    db = _open_db(args)  # the owner's URL (--db); the password from the keyring if kept
+    try:
+        pg_setup.create_app_role(db.url, args.role, password)
+    except pg_setup.RoleSetupError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    print(f"role {args.role} may use {db.describe()}; it cannot change or delete audit entries")
+    return 0
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -243,8 +381,68 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         raise CliError("backup is for the SQLite file; on PostgreSQL use pg_dump (see docs)")
     if args.output.exists():
         raise CliError(f"{args.output} exists; choose a new file name")
-    migrate.backup_sqlite(db.sqlite_path, args.output)
+    try:
+        migrate.backup_sqlite(db.sqlite_path, args.output)
+    except (sqlite3.Error, OSError) as exc:
+        raise CliError(f"backup failed, no backup file written: {_first_line(exc)}") from None
     print(f"backup written to {args.output}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from stationdesk.data import migrate
+    from stationdesk.data.database import check_not_network_share, resolve_url
+
+    url = resolve_url(args.db)  # not opened: the current file may be the damaged one
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        raise CliError("restore is for the SQLite file; on PostgreSQL use pg_restore (see docs)")
+    if not args.file.is_file():
+        raise CliError(f"no such file: {args.file}")
+    path = Path(str(url.database))
+    check_not_network_share(path)
+    try:
+        result = migrate.restore_sqlite(args.file, path)
+    except (sqlite3.Error, OSError) as exc:
+        raise CliError(f"restore failed: {_first_line(exc)}") from None
+    print(f"{path} restored from {args.file} (schema {result.revision})")
+    if result.moved_aside:
+        print(f"the file it replaced is kept as {result.moved_aside}")
+    if result.needs_upgrade:
+        print("the backup has an older schema: run `stationdesk init` to upgrade it")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from stationdesk.data import handovers
+    from stationdesk.data.uow import PermissionDeniedError, now
+    from stationdesk.domain.validation import FieldError
+    from stationdesk.reports.handover import build_handover_pdf
+
+    if (args.start is None) != (args.end is None):
+        raise CliError("give both --from and --to, or neither (the last completed shift)")
+    start, end = (
+        (args.start, args.end) if args.start is not None else handovers.last_completed_shift(now())
+    )
+    if end <= start:
+        raise CliError("--to must be later than --from")
+    lang = args.report_lang or args.lang or "zh_CN"
+    db = _open_db(args)
+    try:
+        data = handovers.collect_handover(
+            db, start, end, actor=_cli_actor(), full_personal_data=args.full
+        )
+    except FieldError as exc:
+        if exc.code == "period_too_long":
+            raise CliError(f"a report covers at most {exc.params['max_days']} days") from None
+        raise CliError(f"cannot report that period: {exc}") from None
+    except PermissionDeniedError as exc:
+        raise CliError(str(exc)) from None
+    pdf = build_handover_pdf(data, lang, outgoing="", incoming="", generated_at=now())
+    try:
+        args.output.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"handover {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} ({lang}) -> {args.output}")
     return 0
 
 
@@ -262,7 +460,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "screenshot": _cmd_screenshot,
     "user": _cmd_user,
     "audit": _cmd_audit,
+    "db": _cmd_db,
     "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "report": _cmd_report,
 }
 
 
@@ -284,14 +485,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Connection refused, permission denied on the file, ...: one line, not a traceback.
         from sqlalchemy.exc import OperationalError
 
-        if isinstance(exc, OperationalError | OSError):
-            print(
-                f"stationdesk: cannot use the database: {exc.__class__.__name__}: "
-                f"{str(exc).splitlines()[0]}",
-                file=sys.stderr,
-            )
+        from stationdesk.data.resilience import FaultCode, classify
+
+        fault = classify(exc)
+        if isinstance(exc, OSError):  # the message names the file
+            print(f"stationdesk: {fault.detail}", file=sys.stderr)
             return 1
-        raise
+        if isinstance(exc, OperationalError) or fault.code is not FaultCode.INTERNAL:
+            print(f"stationdesk: cannot use the database: {fault.detail}", file=sys.stderr)
+            return 1
+        where = _log_internal_error(args.command, exc)
+        print(f"stationdesk: internal error: {fault.detail} (details in {where})", file=sys.stderr)
+        return 70
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0] if lines else ''}"
+
+
+def _log_internal_error(command: str | None, exc: BaseException) -> str:
+    """Append the traceback to the log file (never the arguments: a URL may hold a
+    password); return where it went."""
+    import traceback
+    from datetime import datetime
+
+    from stationdesk.data.database import data_dir
+
+    path = data_dir() / "logs" / "stationdesk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log_file:
+            log_file.write(
+                f"{datetime.now():%Y-%m-%d %H:%M:%S} CRITICAL stationdesk.cli: "
+                f"`stationdesk {command or ''}` failed\n" + "".join(traceback.format_exception(exc))
+            )
+    except OSError:
+        return "no log: the log file cannot be written"
+    return str(path)
 
 
 if __name__ == "__main__":

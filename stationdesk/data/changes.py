@@ -16,7 +16,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from stationdesk.data.database import PG_KEEPALIVE, Database
+from stationdesk.data.database import (
+    PG_KEEPALIVE,
+    Database,
+    replies_within,
+    reply_watched_connection_class,
+)
 from stationdesk.data.schema import ChangeLogEntry
 from stationdesk.data.uow import NOTIFY_CHANNEL, Change, latest_change_seq
 
@@ -24,6 +29,11 @@ log = logging.getLogger(__name__)
 
 SQLITE_POLL_S = 0.25
 PG_WAIT_S = 1.0
+# A server (or a link) that does not answer the heartbeat this fast counts as gone.
+# Keepalives alone miss a peer whose kernel still acknowledges packets.
+HEARTBEAT_TIMEOUT_S = 5.0
+# libpq TLS options a database URL may carry (``?sslmode=require`` and friends).
+_TLS_PARAMS = frozenset({"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl"})
 
 
 def changes_after(db: Database, seq: int, limit: int = 10_000) -> list[Change]:
@@ -46,7 +56,10 @@ def changes_after(db: Database, seq: int, limit: int = 10_000) -> list[Change]:
 class ChangeWatcher:
     """Runs in a background thread; calls back with batches of changes and state.
 
-    ``on_state`` receives "online" or "offline: <reason>".
+    ``on_state`` receives "online" or "offline: <reason>". A dead server, a cut link
+    and a silent (black-holed) link are all noticed within ``PG_WAIT_S +
+    HEARTBEAT_TIMEOUT_S`` (or the keepalive time); after reconnecting the watcher reads
+    everything committed meanwhile from the change log.
     """
 
     def __init__(
@@ -84,10 +97,11 @@ class ChangeWatcher:
             self.on_changes(batch)
 
     def _open_listen(self) -> None:
-        import psycopg
-
         url = self.db.url
-        self._listen_conn = psycopg.connect(
+        # The same TLS settings as the pooled connections (a LAN server may require TLS).
+        tls = {k: v for k, v in url.query.items() if k in _TLS_PARAMS and isinstance(v, str)}
+        self._listen_conn = reply_watched_connection_class().connect(
+            **tls,
             host=url.host,
             port=url.port,
             dbname=url.database,
@@ -96,7 +110,7 @@ class ChangeWatcher:
             autocommit=True,
             connect_timeout=5,
             application_name="stationdesk-listen",
-            **PG_KEEPALIVE,  # type: ignore[arg-type]
+            **PG_KEEPALIVE,
         )
         self._listen_conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
 
@@ -123,10 +137,11 @@ class ChangeWatcher:
         backoff = 0.5
         while not self._stop.is_set():
             try:
-                self.catch_up()
-                self._set_online(True)
-                backoff = 0.5
-                self._wait()
+                with replies_within(HEARTBEAT_TIMEOUT_S):
+                    self.catch_up()
+                    self._set_online(True)
+                    backoff = 0.5
+                    self._wait()
             except Exception as exc:  # any database trouble means offline, then retry
                 log.info("change feed offline: %s", exc)
                 self._close_listen()

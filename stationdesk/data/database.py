@@ -8,16 +8,21 @@ busy timeout. PostgreSQL: psycopg 3 with ``pool_pre_ping``.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 NETWORK_FILESYSTEMS = frozenset(
@@ -43,6 +48,10 @@ PG_KEEPALIVE = {
     "keepalives_count": 3,
     "tcp_user_timeout": 12_000,
 }
+PING_TIMEOUT_S = 10.0
+# Keepalives do not notice a peer whose kernel still acknowledges packets (a hung server,
+# proxy or NAT); inside `replies_within` a reply that takes longer counts as a lost link.
+_reply_timeout: ContextVar[float | None] = ContextVar("stationdesk_reply_timeout", default=None)
 
 
 class DatabaseError(Exception):
@@ -50,6 +59,14 @@ class DatabaseError(Exception):
 
 
 class NetworkShareError(DatabaseError):
+    pass
+
+
+class DatabaseCorruptError(DatabaseError):
+    pass
+
+
+class DatabaseReadOnlyError(DatabaseError):
     pass
 
 
@@ -90,29 +107,40 @@ def describe_url(url: URL) -> str:
     return f"PostgreSQL · {url.host or 'localhost'}{port}/{url.database or ''}"
 
 
-def filesystem_type(path: Path) -> str | None:
-    """The type of the mounted filesystem holding ``path`` (Linux), else None."""
-    if sys.platform.startswith("win"):
-        return "smb" if str(path).startswith("\\\\") else None
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
+def _unescape_mount_field(field: str) -> str:
+    # /proc/mounts writes space, tab, newline and backslash as octal escapes.
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
+    """The type of the mounted filesystem holding ``path`` (Linux), else None.
+
+    ``mounts`` is the text of ``/proc/mounts``; it is read when not given.
+    """
+    if mounts is None:
+        if sys.platform.startswith("win"):
+            return "smb" if str(path).startswith("\\\\") else None
+        try:
+            mounts = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
     target = str(path.resolve())
     best, best_type = "", None
-    for line in mounts:
+    for line in mounts.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
-        mount_point = parts[1].replace("\\040", " ")
+        mount_point = _unescape_mount_field(parts[1])
         inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        # Later lines are mounted on top of earlier ones at the same point.
         if inside and len(mount_point) >= len(best):
             best, best_type = mount_point, parts[2]
     return best_type
 
 
-def check_not_network_share(path: Path) -> None:
-    fstype = filesystem_type(path.parent if not path.exists() else path)
+def check_not_network_share(path: Path, mounts: str | None = None) -> None:
+    """Raise NetworkShareError if ``path`` (existing or not yet created) is on a share."""
+    fstype = filesystem_type(path, mounts)
     if fstype in NETWORK_FILESYSTEMS or (fstype or "").startswith("fuse.s"):
         raise NetworkShareError(
             f"{path} is on a network share ({fstype}). SQLite's locking and WAL do not work "
@@ -121,10 +149,41 @@ def check_not_network_share(path: Path) -> None:
         )
 
 
+def check_writable(path: Path) -> None:
+    """Raise DatabaseReadOnlyError unless SQLite can write ``path`` and its folder.
+
+    WAL mode creates ``-wal`` and ``-shm`` files next to the database, so the folder
+    must be writable too. (``os.access`` also reports a read-only mount.)
+    """
+    folder = path.parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise DatabaseError(f"{path} cannot be created: {folder} is a file, not a folder.")
+    try:
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        read_only_mount = False
+    if read_only_mount:
+        why = "it is on a read-only disk or mount"
+    elif path.exists() and not os.access(path, os.W_OK):
+        why = "the file is read-only"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        why = f"the folder {folder} is read-only"
+    else:
+        return
+    raise DatabaseReadOnlyError(
+        f"{path} cannot be written: {why}. StationDesk must write the database file and "
+        "create its -wal and -shm files beside it. Ask the administrator to make the file "
+        "and its folder writable, or move the file to a writable local disk."
+    )
+
+
 def _sqlite_engine(url: URL) -> Engine:
     path = Path(url.database) if url.database and url.database != ":memory:" else None
     if path is not None:
         check_not_network_share(path)
+        check_writable(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
@@ -150,6 +209,93 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+@contextmanager
+def replies_within(seconds: float | None) -> Iterator[None]:
+    """In this block (this thread), a PostgreSQL reply later than ``seconds`` is a lost link.
+
+    The connection is closed and ``psycopg.OperationalError`` raised, so SQLAlchemy
+    discards it like any other broken connection. ``None`` waits forever.
+    """
+    reset_token = _reply_timeout.set(seconds)
+    try:
+        yield
+    finally:
+        _reply_timeout.reset(reset_token)
+
+
+_watched_class: Any = None
+
+
+def reply_watched_connection_class() -> Any:
+    """A psycopg ``Connection`` whose waits honour :func:`replies_within` (made on first use)."""
+    global _watched_class
+    if _watched_class is not None:
+        return _watched_class
+    import inspect
+
+    import psycopg
+    from psycopg import errors
+
+    if "timeout" not in inspect.signature(psycopg.Connection.wait).parameters:
+        # psycopg < 3.3: no bounded wait to build on; keepalives are all there is.
+        log.warning("psycopg %s cannot bound reply waits; use 3.3 or later", psycopg.__version__)
+        _watched_class = psycopg.Connection
+        return _watched_class
+
+    class ReplyWatchedConnection(psycopg.Connection[Any]):
+        def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:
+            limit = _reply_timeout.get()
+            if timeout is not None or limit is None:
+                return super().wait(gen, interval=interval, timeout=timeout)
+            try:
+                return super().wait(gen, interval=interval, timeout=limit)
+            except errors._WaitTimeout:
+                # The protocol stream is in an unknown state: never reuse this connection.
+                self.close()
+                raise psycopg.OperationalError(
+                    f"no reply from the database server within {limit:g} s; connection closed"
+                ) from None
+
+    _watched_class = ReplyWatchedConnection
+    return _watched_class
+
+
+def _pg_engine(url: URL) -> Engine:
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=4,
+        max_overflow=4,
+        connect_args={
+            "connect_timeout": 5,
+            "application_name": "stationdesk",
+            **PG_KEEPALIVE,
+        },
+    )
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return reply_watched_connection_class().connect(*cargs, **cparams)
+
+    return engine
+
+
+def _first_lines(text: str, count: int = 3) -> str:
+    lines = [line.strip() for line in text.replace("; ", "\n").splitlines() if line.strip()]
+    more = f" (+{len(lines) - count} more)" if len(lines) > count else ""
+    return "; ".join(lines[:count]) + more
+
+
+def _sqlite_corruption(exc: BaseException) -> str | None:
+    """SQLite's own words if ``exc`` says the file is damaged or not a database."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    # SQLITE_CORRUPT = 11, SQLITE_NOTADB = 26 (extended codes keep them in the low byte)
+    if code is not None and code & 0xFF in (11, 26):
+        return str(orig)
+    return None
+
+
 class Database:
     """The station database: a read engine and a write engine over one pool."""
 
@@ -164,17 +310,7 @@ class Database:
             self.engine = _sqlite_engine(self.url)
             self.write_engine = self.engine.execution_options(sqlite_immediate=True)
         else:
-            self.engine = create_engine(
-                self.url,
-                pool_pre_ping=True,
-                pool_size=4,
-                max_overflow=4,
-                connect_args={
-                    "connect_timeout": 5,
-                    "application_name": "stationdesk",
-                    **PG_KEEPALIVE,
-                },
-            )
+            self.engine = _pg_engine(self.url)
             self.write_engine = self.engine
 
     @property
@@ -197,16 +333,40 @@ class Database:
             yield session
 
     def ping(self) -> None:
-        with self.engine.connect() as conn:
+        # A server that accepts the connection but never answers is not "there" either.
+        with replies_within(PING_TIMEOUT_S), self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
 
     def integrity_check(self) -> str:
-        """``PRAGMA quick_check`` on SQLite ("ok" when healthy); "ok" on PostgreSQL."""
+        """``PRAGMA quick_check`` on SQLite ("ok" when healthy); "ok" on PostgreSQL.
+
+        A file too damaged to check (or not a database at all) gives SQLite's complaint
+        instead of raising.
+        """
         if not self.is_sqlite:
             return "ok"
-        with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+        except DBAPIError as exc:
+            complaint = _sqlite_corruption(exc)
+            if complaint is None:
+                raise
+            self.engine.dispose()  # do not keep connections to a damaged file
+            return complaint
         return "; ".join(str(r[0]) for r in rows)
+
+    def check_integrity(self) -> None:
+        """Raise DatabaseCorruptError, with one clear line, unless the SQLite file is healthy."""
+        complaint = self.integrity_check()
+        if complaint != "ok":
+            raise DatabaseCorruptError(
+                f"The database file {self.sqlite_path} is damaged (SQLite: "
+                f"{_first_lines(complaint)}). Do not keep working on it: restore the latest "
+                "backup (`stationdesk restore FILE`) or call the administrator."
+            )
 
     def dispose(self) -> None:
         self.engine.dispose()

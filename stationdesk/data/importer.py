@@ -272,6 +272,16 @@ class _Checker:
             return value
 
 
+def _column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, as a spreadsheet names its columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _records(
     rows: list[list[str]], kind: str, checker: _Checker
 ) -> list[tuple[int, dict[str, str]]]:
@@ -301,8 +311,10 @@ def _records(
             continue
         for i, cell in enumerate(cells):
             if i in position.values() or cell.strip():
+                # A cell under no heading is named by its spreadsheet letter (A, B, ...).
+                heading = header[i] if i < len(header) and header[i].strip() else ""
                 column = next(
-                    (k for k, p in position.items() if p == i), header[i] if i < len(header) else ""
+                    (k for k, p in position.items() if p == i), heading or _column_letter(i)
                 )
                 if cell.lstrip().startswith("="):
                     checker.add(number, column, "formula", cell)

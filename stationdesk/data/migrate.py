@@ -8,6 +8,8 @@ aside before it is upgraded.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from stationdesk.data.database import Database, DatabaseError
+from stationdesk.data.database import Database, DatabaseCorruptError, DatabaseError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -77,19 +79,163 @@ def check_schema(db: Database) -> None:
         )
 
 
-def backup_sqlite(path: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while others write)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(path), timeout=30)
-    try:
-        dst = sqlite3.connect(str(target))
+def _fsync(path: Path) -> None:
+    # Directories cannot be opened for fsync on Windows; the rename is durable enough there.
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
         try:
-            src.backup(dst)
+            os.fsync(fd)
         finally:
-            dst.close()
-    finally:
-        src.close()
+            os.close(fd)
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def backup_sqlite(path: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while others write).
+
+    The copy is written under a temporary name, checked and flushed to disk before it
+    gets ``target``'s name, so a full disk or a crash never leaves a half-written file
+    that looks like a backup.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    _remove_with_sidecars(partial)
+    try:
+        src = sqlite3.connect(str(path), timeout=30)
+        try:
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                check = [str(r[0]) for r in dst.execute("PRAGMA quick_check")]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if check != ["ok"]:
+            raise DatabaseCorruptError(
+                f"the copy of {path} fails SQLite's check ({'; '.join(check[:3])}); "
+                "the database itself is damaged"
+            )
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync(target.parent)
+    except BaseException:
+        _remove_with_sidecars(partial)
+        raise
     return target
+
+
+class NotAStationDatabaseError(DatabaseError):
+    pass
+
+
+class DatabaseInUseError(DatabaseError):
+    pass
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    revision: str
+    moved_aside: Path | None  # the file that was replaced, kept under a new name
+    needs_upgrade: bool  # the backup predates this app's schema: run `stationdesk init`
+
+
+def _backup_revision(source: Path) -> str:
+    """The schema revision of a StationDesk SQLite file; raise if it is not one."""
+    not_ours = f"{source} is not a StationDesk database"
+    try:
+        with source.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise NotAStationDatabaseError(f"cannot read {source}: {exc.strerror}") from None
+    if header != b"SQLite format 3\x00":
+        raise NotAStationDatabaseError(f"{not_ours} (not an SQLite file)")
+    conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        check = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+        if check != ["ok"]:
+            raise DatabaseCorruptError(f"{source} is damaged ({'; '.join(check[:3])})")
+        tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
+        if not {"alembic_version", "change_log", "audit_entry"} <= tables:
+            raise NotAStationDatabaseError(f"{not_ours} (StationDesk tables missing)")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(f"{source} cannot be read as a database ({exc})") from None
+    finally:
+        conn.close()
+    if row is None:
+        raise NotAStationDatabaseError(f"{not_ours} (no schema revision)")
+    revision = str(row[0])
+    if not _known(revision):
+        raise SchemaTooNewError(
+            f"{source} was written by a newer StationDesk (schema {revision}); restore it "
+            "with that version, or upgrade this workstation first"
+        )
+    return revision
+
+
+def _claim_alone(path: Path) -> None:
+    """Raise DatabaseInUseError if another connection has ``path`` open.
+
+    Leaving WAL mode needs the only connection to the file, so asking for it is the
+    check; it also folds the -wal file into the database. A damaged file cannot answer:
+    it is replaced all the same (that is why one restores).
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseInUseError(
+                f"{path} is in use (StationDesk or another program has it open). Close "
+                "it on this computer, then restore again; nothing was changed"
+            ) from None
+        return
+    except sqlite3.DatabaseError:
+        return
+    finally:
+        conn.close()
+    if mode is not None and str(mode[0]).lower() == "wal":
+        raise DatabaseInUseError(f"{path} is in use; close StationDesk, then restore again")
+
+
+def restore_sqlite(source: Path, path: Path) -> RestoreResult:
+    """Replace the SQLite database ``path`` with the backup ``source``.
+
+    Refused, changing nothing, if ``source`` is not a healthy StationDesk database, if
+    its schema is newer than this app, or if ``path`` is open elsewhere. The current
+    file is moved aside (``<name>.before-restore-<time>``), never deleted.
+    """
+    if path.exists() and source.resolve() == path.resolve():
+        raise DatabaseError(f"{source} is the database itself; choose a backup file")
+    revision = _backup_revision(source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_name(f".{path.name}.restoring")
+    backup_sqlite(source, staged)  # checked and on disk before anything is moved
+    moved_aside = None
+    try:
+        if path.exists():
+            _claim_alone(path)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            moved_aside = path.with_name(f"{path.name}.before-restore-{stamp}")
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                old = path.with_name(path.name + suffix)
+                if old.exists():
+                    os.replace(old, moved_aside.with_name(moved_aside.name + suffix))
+        os.replace(staged, path)
+        _fsync(path.parent)
+    except BaseException:
+        _remove_with_sidecars(staged)
+        raise
+    return RestoreResult(revision, moved_aside, revision != head_revision())
 
 
 def revisions() -> list[str]:

@@ -429,6 +429,20 @@ class ChangeLogEntry(Base):
     action: Mapped[str] = mapped_column(String(16))  # insert | update | delete
 
 
+class WorkToken(Base):
+    """One row per committed unit of work, keyed by the client's idempotency token.
+
+    When the connection is lost during a save, the client asks whether its token is
+    here (``data/resilience.py``). If it is not, that question writes a ``fenced`` row
+    for it, so the lost transaction can never commit afterwards: the answer is final.
+    """
+
+    __tablename__ = "work_token"
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(16))  # committed | fenced
+
+
 class Setting(Base):
     """Station-wide settings shared by all workstations (deadlines, windows, ...)."""
 
@@ -464,4 +478,5 @@ __all__ = [
     "Staff",
     "Station",
     "User",
+    "WorkToken",
 ]

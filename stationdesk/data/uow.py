@@ -7,9 +7,13 @@ queues NOTIFY -- all in one transaction. A refused write is itself audited.
 
 from __future__ import annotations
 
+import logging
+import re
 import socket
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -19,12 +23,27 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from stationdesk.data import audit
-from stationdesk.data.database import Database
-from stationdesk.data.schema import Base, ChangeLogEntry
+from stationdesk.data.database import Database, replies_within
+from stationdesk.data.schema import Base, ChangeLogEntry, WorkToken
 from stationdesk.domain.enums import Permission, Role, permissions_of
 
 M = TypeVar("M", bound=Base)
+log = logging.getLogger(__name__)
 NOTIFY_CHANNEL = "stationdesk_changes"
+
+# A unit of work is milliseconds of SQL. On PostgreSQL the server gives up on a lock
+# or a statement first (a clear error), then the client on a server that does not
+# answer at all; a transaction left idle by a vanished client is ended by the server,
+# so its locks (the audit chain's included) do not stop the other workstations. A
+# reported commit must survive a server crash, whatever the server's default.
+UOW_REPLY_TIMEOUT_S = 10.0
+PG_WRITE_LIMITS = text(
+    "SELECT set_config('lock_timeout', '5s', true), "
+    "set_config('statement_timeout', '8s', true), "
+    "set_config('idle_in_transaction_session_timeout', '15s', true), "
+    "set_config('synchronous_commit', 'on', true)"
+)
+_CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(:k)")
 
 
 def now() -> datetime:
@@ -102,13 +121,54 @@ def row_values(obj: Base) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__mapper__.column_attrs}
 
 
+def new_work_token() -> str:
+    """A fresh idempotency token for one save."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class _CarriedToken:
+    token: str
+    used: bool = False
+
+
+_carried_token: ContextVar[_CarriedToken | None] = ContextVar(
+    "stationdesk_work_token", default=None
+)
+
+
+@contextmanager
+def carrying_token(token: str) -> Iterator[None]:
+    """The first unit of work in this block (this thread) commits under ``token``.
+
+    Later units of work in the same block get fresh tokens. See
+    :func:`stationdesk.data.resilience.save_outcome`.
+    """
+    if not re.fullmatch(r"[0-9a-f]{32}", token):
+        raise ValueError(f"not a work token (32 hex digits): {token!r}")
+    reset_token = _carried_token.set(_CarriedToken(token))
+    try:
+        yield
+    finally:
+        _carried_token.reset(reset_token)
+
+
+def _take_token() -> str:
+    carried = _carried_token.get()
+    if carried is None or carried.used:
+        return new_work_token()
+    carried.used = True
+    return carried.token
+
+
 class UnitOfWork:
     """Handed to service code inside :func:`unit_of_work`; records what it changes."""
 
-    def __init__(self, session: Session, actor: Actor, action: str) -> None:
+    def __init__(self, session: Session, actor: Actor, action: str, token: str = "") -> None:
         self.session = session
         self.actor = actor
         self.action = action
+        self.token = token
         self.at = now()
         self._records: list[tuple[str, Base, dict[str, Any], dict[str, Any]]] = []
 
@@ -187,6 +247,9 @@ class UnitOfWork:
             changes.append(Change(table, row_id, version, kind))
         if not entries:
             return []
+        # audit.append takes a lock held until commit (BEGIN IMMEDIATE on SQLite, an
+        # advisory lock on PostgreSQL), so change-log sequence numbers are handed out
+        # in commit order and a reader that saw seq N never misses a later N-1.
         audit.append(self.session, entries)
         rows = [
             {
@@ -236,12 +299,30 @@ def unit_of_work(
     if not actor.can(permission):
         audit.record_refusal(db, actor, action, permission.value)
         raise PermissionDeniedError(actor, permission)
-    with Session(db.write_engine, expire_on_commit=False) as session, session.begin():
-        work = UnitOfWork(session, actor, action)
+    token = _take_token()
+    with (
+        replies_within(UOW_REPLY_TIMEOUT_S),
+        Session(db.write_engine, expire_on_commit=False) as session,
+        session.begin(),
+    ):
+        if not db.is_sqlite:
+            session.execute(PG_WRITE_LIMITS)
+        work = UnitOfWork(session, actor, action, token)
+        # First, so a question about this token waits for this transaction to end.
+        session.execute(insert(WorkToken).values(token=token, at=work.at, state="committed"))
+        if not db.is_sqlite:
+            # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: service code reads
+            # then writes (the next case number, a free slot) and must not race another
+            # workstation doing the same. The audit chain needs this lock anyway.
+            session.execute(_CHAIN_LOCK, {"k": audit._CHAIN_LOCK_KEY})
         yield work
         changes = work._finish()
     for listener in list(_local_listeners):
-        listener(changes)
+        # The save has committed: a failing listener must not make it look failed.
+        try:
+            listener(changes)
+        except Exception:
+            log.exception("change listener %r failed after %s committed", listener, action)
 
 
 def latest_change_seq(db: Database) -> int:
