@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from stationdesk.data.schema import AuditEntry
+from stationdesk.data.schema import AuditEntry, Setting
 
 if TYPE_CHECKING:
     from stationdesk.data.database import Database
@@ -117,6 +117,7 @@ def append(session: Session, drafts: Iterable[AuditDraft]) -> None:
         session.add(entry)
         prev = entry.hash
     session.flush()
+    _move_chain_head(session)
 
 
 def record(
@@ -158,6 +159,7 @@ class ChainReport:
     checked: int
     first_broken_id: int | None
     reason: str = ""
+    warning: str = ""  # not a break, but worth telling the administrator
 
     @property
     def ok(self) -> bool:
@@ -209,3 +211,109 @@ def recent_entries(db: Database, limit: int = 200) -> list[AuditRecord]:
             )
             for e in rows
         ]
+
+
+# --- the chain head anchor: truncation of the newest entries ---------------------------
+#
+# A hash chain by itself cannot show that its newest entries were cut off: what is left
+# is still a valid chain. So every append also records the newest entry's id and hash in
+# ``station_setting``, in the same transaction. :func:`verify_audit_trail` then checks
+# that this entry is still there, unchanged, at or before the end of the chain. This
+# detects anyone who deletes (or rewrites and re-hashes) entries without also rewriting
+# the anchor; on PostgreSQL the application role cannot delete audit rows at all (see
+# ``pg_setup``). It is not a defence against someone with full write access who knows
+# the scheme: only a copy kept elsewhere (an export, a printed chain head) is.
+
+CHAIN_HEAD_KEY = "audit.chain_head"
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    id: int
+    hash: str
+
+
+def _move_chain_head(session: Session) -> None:
+    """Point the anchor at the newest entry (inside the appending transaction)."""
+    newest = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    if newest is None:
+        return
+    value = f"{int(newest[0])}:{newest[1]}"
+    setting = session.get(Setting, CHAIN_HEAD_KEY)
+    if setting is None:
+        session.add(Setting(key=CHAIN_HEAD_KEY, value=value))
+    else:
+        setting.value = value
+    session.flush()
+
+
+def chain_head(db: Database) -> ChainHead | None:
+    """The newest entry as recorded by the last append (None before the first)."""
+    with db.read() as session:
+        raw = session.scalar(select(Setting.value).where(Setting.key == CHAIN_HEAD_KEY))
+    if not raw:
+        return None
+    head_id, _sep, head_hash = raw.partition(":")
+    try:
+        return ChainHead(int(head_id), head_hash)
+    except ValueError:
+        return ChainHead(-1, raw)  # garbled: reported as a break by the caller
+
+
+def verify_audit_trail(db: Database, batch: int = 5000) -> ChainReport:
+    """:func:`verify_chain`, then the chain head anchor (truncated or re-hashed tails).
+
+    The anchor is read first: entries appended while the chain is being checked then
+    only make it older, never a false alarm.
+    """
+    head = chain_head(db)
+    report = verify_chain(db, batch)
+    if not report.ok:
+        return report
+    with db.read() as session:
+        last = session.execute(
+            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).first()
+        anchored = (
+            session.scalar(select(AuditEntry.hash).where(AuditEntry.id == head.id))
+            if head is not None
+            else None
+        )
+    last_id = int(last[0]) if last is not None else 0
+    if head is None:
+        if last is None:
+            return report
+        return ChainReport(
+            report.checked,
+            None,
+            warning="no chain head recorded yet (a database from an older StationDesk, or "
+            "the record was removed): missing newest entries cannot be detected until "
+            "the next entry is written",
+        )
+    if head.id < 0:
+        return ChainReport(report.checked, last_id + 1, "the chain head record is garbled")
+    if anchored is None:
+        if head.id > last_id:
+            return ChainReport(
+                report.checked,
+                last_id + 1,
+                f"the newest entries are missing: the chain ends at entry {last_id}, but "
+                f"entry {head.id} was written (truncated?)",
+            )
+        return ChainReport(report.checked, head.id, "the recorded chain head is missing")
+    if anchored != head.hash:
+        return ChainReport(
+            report.checked,
+            head.id,
+            "entry does not match the recorded chain head (chain rewritten and re-hashed?)",
+        )
+    if head.id < last_id:
+        return ChainReport(
+            report.checked,
+            None,
+            warning=f"entries after {head.id} were written without moving the chain head "
+            "(an older StationDesk workstation?)",
+        )
+    return report

@@ -495,6 +495,10 @@ class Startup(QObject):
         self.worker = worker
         self.url = initial_database_url(db_arg)
         self.password: str | None = None
+        # Why the keyring had no password (credentials.password_for), and whether to keep
+        # the one the officer types in it once the server accepts it.
+        self.keyring_reason = ""
+        self.remember_password = False
         self.user = user
         self.env_password = os.environ.get(PASSWORD_ENV) if user else None
         # Benchmarks start with --user and the password in the environment: nothing
@@ -508,6 +512,7 @@ class Startup(QObject):
             if opened is None:
                 return 1
             db, status = opened
+            self.keep_remembered_password(db)
             try:
                 reason = self.run_session(db, status.user_count)
             finally:
@@ -554,6 +559,7 @@ class Startup(QObject):
         while True:
             db: Database | None = None
             try:
+                self.password_from_keyring()
                 db = Database(self.url, password=self.password)
                 status = self.call(partial(inspect_database, db), self.tr("Opening the database…"))
                 if status.integrity != "ok":
@@ -578,6 +584,9 @@ class Startup(QObject):
             except _SchemaNotUpgraded as exc:
                 choice = self.problem(str(exc), "")
             except Exception as exc:
+                if db is not None and self.password_wanted(db, exc):
+                    db.dispose()
+                    continue
                 log.warning("cannot open %s: %s", self.url, exc, exc_info=exc)
                 choice = self.problem(
                     self.tr(
@@ -592,6 +601,72 @@ class Startup(QObject):
                 return None
             if choice == self.SETTINGS:
                 self.edit_settings(None)
+
+    # -- the server password: keyring, else ask (and say why)
+
+    def password_from_keyring(self) -> None:
+        """A server URL without a password: take the one kept in the OS keyring, if any."""
+        from stationdesk.data import credentials
+
+        if self.password is not None or not credentials.needs_keyring(self.url):
+            return
+        url = self.url
+        self.password, self.keyring_reason = self.call(
+            lambda: credentials.password_for(url),
+            self.tr("Reading the database password from the system keyring…"),
+        )
+        if self.keyring_reason not in ("", "not_found"):
+            log.info("no database password from the system keyring: %s", self.keyring_reason)
+
+    def password_wanted(self, db: Database, exc: Exception) -> bool:
+        """The server refused the login: ask for the password; True to try again with it."""
+        from stationdesk.data import credentials
+        from stationdesk.ui.db_password import DatabasePasswordDialog
+
+        if not self.interactive or db.is_sqlite:
+            return False
+        if not credentials.login_refused(exc):
+            return False
+        reason = "refused" if self.password else (self.keyring_reason or "not_found")
+        dialog = DatabasePasswordDialog(
+            db.describe(),
+            credentials.credential_key(db.url),
+            reason,
+            can_remember=self.keyring_reason != "no_keyring",
+        )
+        if dialog.exec() != DatabasePasswordDialog.DialogCode.Accepted:
+            return False
+        self.password = dialog.password()
+        self.remember_password = dialog.remember()
+        return True
+
+    def keep_remembered_password(self, db: Database) -> None:
+        """The server accepted a typed password the officer asked to remember: keep it."""
+        from stationdesk.data import credentials
+        from stationdesk.ui.db_password import keyring_message
+
+        password = self.password
+        if not self.remember_password or not password:
+            return
+        self.remember_password = False
+        url = db.url
+        try:
+            self.call(
+                lambda: credentials.set_db_password(url, password),
+                self.tr("Saving the password in the system keyring…"),
+            )
+        except credentials.CredentialStoreError as exc:
+            log.info("the database password was not kept: %s", exc.code)
+            QMessageBox.information(
+                None,
+                APP_NAME,
+                self.tr(
+                    "The password could not be saved in the system keyring; it is used "
+                    "for this session only."
+                )
+                + "\n\n"
+                + keyring_message(exc.code),
+            )
 
     def bring_schema_up_to_date(
         self, db: Database, status: DatabaseStatus

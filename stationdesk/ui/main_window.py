@@ -13,7 +13,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -110,6 +117,11 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self._build_status_bar()
+        # After inactivity every window is covered and the password asked again.
+        from stationdesk.ui.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self)
+        self._audit_dialog: QWidget | None = None
 
         self.live_sync = LiveSync(ctx.db, self)
         self.live_sync.changes.connect(self.apply_changes)
@@ -189,6 +201,12 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.settings_action = file_menu.addAction(self.tr("&Database settings…"))
         self.settings_action.triggered.connect(self.edit_database_settings)
+        # Only the roles that may read the trail see it (the data layer checks again).
+        from stationdesk.data.audit_queries import may_read_audit
+
+        self.audit_action = file_menu.addAction(self.tr("&Audit trail…"))
+        self.audit_action.triggered.connect(self.show_audit_trail)
+        self.audit_action.setVisible(may_read_audit(self.ctx.actor))
         self.sign_out_action = file_menu.addAction(self.tr("&Lock / Sign out"))
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -429,6 +447,17 @@ class MainWindow(QMainWindow):
         self.exit_reason = "sign_out"
         self.close()
 
+    def show_audit_trail(self) -> None:
+        """The audit trail viewer (director, administrator): one window, raised if open."""
+        from stationdesk.ui.views.audit import AuditTrailDialog
+
+        if self._audit_dialog is None:
+            self._audit_dialog = AuditTrailDialog(self.ctx, self)
+        if self._audit_dialog.isVisible() and QGuiApplication.platformName() != "offscreen":
+            self._audit_dialog.raise_()  # already open, maybe behind: bring it up
+        self._audit_dialog.show()
+        self._audit_dialog.activateWindow()
+
     def show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
 
@@ -459,6 +488,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the live sync and stop listening to the worker (idempotent)."""
         self.live_sync.stop()
+        self.idle_lock.stop()
         if self._worker_connected:
             self._worker_connected = False
             self.ctx.worker.failed.disconnect(self._on_worker_failed)

@@ -1,7 +1,8 @@
 """Database settings: the embedded SQLite file or a PostgreSQL server, and the language.
 
-The URL is saved in the per-user settings *without* the password. The password is
-used for this session only; keeping it in the OS keyring is the security module's job.
+The URL is saved in the per-user settings *without* the password. The password is used
+for this session, and kept in the OS keyring (``data.credentials``) only when the officer
+ticks "Remember in the system keyring" -- never in a settings or config file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +52,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self._testing = False
+        self._storing = False  # saving the password in the keyring (on the worker)
         self.setWindowTitle(self.tr("Database settings"))
 
         self.sqlite_radio = QRadioButton(self.tr("Embedded database on this computer (SQLite)"))
@@ -99,6 +102,11 @@ class SettingsDialog(QDialog):
         server_form.addRow(self.tr("User"), self.user_edit)
         server_form.addRow(self.tr("SSL mode"), self.sslmode_combo)
         server_form.addRow(self.tr("Password"), self.password_edit)
+        self.remember_check = QCheckBox(self.tr("Remember in the system keyring"))
+        self.remember_check.setToolTip(
+            self.tr("Kept by the operating system's keyring, never in a StationDesk file.")
+        )
+        server_form.addRow("", self.remember_check)
         password_note = QLabel(
             self.tr("The password is never written to the settings file: it is kept only in "
                     "the system keyring. Without a keyring it is used for this session only.")
@@ -262,6 +270,7 @@ class SettingsDialog(QDialog):
         if error or self._testing:
             return
         url, password = self.url(), self.password()
+        remember = self.remember() and password is not None
         if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
             self._show_result(True, self.tr("The file does not exist yet; it will be created."))
             return
@@ -270,11 +279,36 @@ class SettingsDialog(QDialog):
         self.test_result.setProperty("state", "")
         self.test_result.setText(self.tr("Connecting…"))
         self.worker.submit(
-            lambda: _ping(url, password), self._tested, self._test_failed, what="test connection"
+            lambda: _ping_and_remember(url, password, remember),
+            self._tested,
+            self._test_failed,
+            what="test connection",
         )
 
-    def _tested(self, _result: object) -> None:
-        self._show_result(True, self.tr("Connection works."))
+    def _tested(self, kept: object) -> None:
+        text = self.tr("Connection works.")
+        if kept == "saved":
+            text += " " + self.tr("The password is saved in the system keyring.")
+        elif kept:
+            text += " " + self._not_kept_text(str(kept))
+        self._show_result(True, text)
+
+    def remember(self) -> bool:
+        """Keep the typed password in the OS keyring (a server, a password, ticked)."""
+        return (
+            not self.sqlite_radio.isChecked()
+            and self.remember_check.isChecked()
+            and bool(self.password_edit.text())
+        )
+
+    def _not_kept_text(self, code: str) -> str:
+        from stationdesk.ui.db_password import keyring_message
+
+        return (
+            self.tr("The password cannot be remembered; it is used for this session only.")
+            + " "
+            + keyring_message(code)
+        )
 
     def _test_failed(self, exc: Exception) -> None:
         log.info("connection test failed: %s", exc)
@@ -293,6 +327,37 @@ class SettingsDialog(QDialog):
         self.show_error(error)
         if error:
             return
+        if self._testing or self._storing:
+            return
+        if self.remember():
+            # The keyring may ask to be unlocked: not on the UI thread.
+            url, password = self.url(), self.password_edit.text()
+            self._storing = True
+            self.buttons.setEnabled(False)
+            self.worker.submit(
+                lambda: _remember(url, password),
+                self._stored,
+                self._store_failed,
+                what="save the database password in the keyring",
+            )
+            return
+        self._save()
+
+    def _stored(self, problem: object) -> None:
+        self._storing = False
+        self.buttons.setEnabled(True)
+        if problem:
+            # Said before the dialog closes; unticked, Save uses it for this session only.
+            self.remember_check.setChecked(False)
+            self.show_error(self._not_kept_text(str(problem)))
+            return
+        self._save()
+
+    def _store_failed(self, exc: Exception) -> None:
+        log.warning("saving the database password failed: %s", exc, exc_info=exc)
+        self._stored("failed")
+
+    def _save(self) -> None:
         settings = app_settings()
         settings.setValue(SETTINGS_DB_URL, self.url_text())
         settings.setValue(i18n.SETTINGS_KEY, self.language())
@@ -300,7 +365,8 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if not self._testing:  # the test's answer must find the dialog alive
+        # A job is running: its answer must find the dialog alive.
+        if not self._testing and not self._storing:
             super().reject()
 
 
@@ -316,3 +382,30 @@ def _ping(url: URL, password: str | None) -> None:
         db.ping()
     finally:
         db.dispose()
+
+
+def _remember(url: URL, password: str) -> str:
+    """Runs on the worker: keep the password in the keyring; '' or why not."""
+    from stationdesk.data import credentials
+
+    try:
+        credentials.set_db_password(url, password)
+    except credentials.CredentialStoreError as exc:
+        log.info("database password not kept in the keyring: %s", exc)
+        return exc.code
+    return ""
+
+
+def _ping_and_remember(url: URL, password: str | None, remember: bool) -> str:
+    """Runs on the worker: test the connection (with the kept password if none was typed).
+
+    Returns "saved", a keyring problem code, or "" when nothing was to be kept.
+    """
+    from stationdesk.data import credentials
+
+    if password is None and credentials.needs_keyring(url):
+        password, _why = credentials.password_for(url)
+    _ping(url, password)
+    if not remember or not password:
+        return ""
+    return _remember(url, password) or "saved"
