@@ -106,20 +106,21 @@ def open_by_grid(db: Database) -> list[tuple[int, str, int]]:
 
 
 def overdue_trend(db: Database, today: date, days: int = 30) -> list[tuple[date, int]]:
-    """Cases open and past their resolution deadline at the end of each day."""
+    """Cases open and past their resolution deadline at the end of each day.
+
+    One pass over the table with a filtered count per day (not one query per day).
+    """
     ends = [datetime.combine(today - timedelta(days=d), time(23, 59, 59)) for d in range(days)]
     ends.reverse()
+    still_open = [Case.closed_at.is_(None) | (Case.closed_at > end) for end in ends]
+    counts = [
+        func.count().filter(Case.reported_at <= end, Case.resolution_due < end, open_then)
+        for end, open_then in zip(ends, still_open, strict=True)
+    ]
+    stmt = select(*counts).where(
+        Case.resolution_due < ends[-1],
+        Case.closed_at.is_(None) | (Case.closed_at > ends[0]),
+    )
     with db.engine.connect() as conn:
-        counts = []
-        for end in ends:
-            n = conn.execute(
-                select(func.count())
-                .select_from(Case)
-                .where(
-                    Case.reported_at <= end,
-                    Case.resolution_due < end,
-                    (Case.closed_at.is_(None)) | (Case.closed_at > end),
-                )
-            ).scalar_one()
-            counts.append((end.date(), int(n)))
-    return counts
+        row = conn.execute(stmt).one()
+    return [(end.date(), int(n)) for end, n in zip(ends, row, strict=True)]

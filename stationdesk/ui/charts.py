@@ -290,6 +290,9 @@ class BarChart(_Chart):
             self.bar_clicked.emit(index)
 
 
+MAX_POINTS_WITH_DOTS = 200
+
+
 class LineChart(_Chart):
     """One line over time (e.g. the overdue trend), with a dot on each value."""
 
@@ -321,7 +324,10 @@ class LineChart(_Chart):
     ) -> None:
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
-        self.curve.setData(x, y, skipFiniteCheck=True)
+        # A dot per point reads well on a 30-day trend but dominates drawing time on
+        # long series: draw dots only while they can be told apart.
+        symbol = "o" if len(x) <= MAX_POINTS_WITH_DOTS else None
+        self.curve.setData(x, y, skipFiniteCheck=True, symbol=symbol)
         self.bottom_axis.setTicks(list(ticks))
         if len(x):
             # Room on the right so the last date label is not cut off.
