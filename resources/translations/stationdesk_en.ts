@@ -1,0 +1,3109 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Old values</source>
+        <translation>Old values</translation>
+    </message>
+    <message>
+        <source>New values</source>
+        <translation>New values</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>any user</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>any object</source>
+        <translation>any object</translation>
+    </message>
+    <message>
+        <source>any ID</source>
+        <translation>any ID</translation>
+    </message>
+    <message>
+        <source>Object ID</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>Load older entries</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
+        <translation>Recompute every entry's hash: shows the first entry that was changed.</translation>
+    </message>
+    <message>
+        <source>Opening the audit trail…</source>
+        <translation>Opening the audit trail…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Only the station director and the administrator may read the audit trail.</source>
+        <translation>Only the station director and the administrator may read the audit trail.</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: {error}</source>
+        <translation>The audit trail could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>{n} entries shown, newest first.</source>
+        <translation>{n} entries shown, newest first.</translation>
+    </message>
+    <message>
+        <source>Older entries: “Load older entries”.</source>
+        <translation>Older entries: “Load older entries”.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>{n} entries exported to {file}.</source>
+        <translation>{n} entries exported to {file}.</translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <source>The chain is intact: {n} entries checked.</source>
+        <translation>The chain is intact: {n} entries checked.</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>Note: {warning}</translation>
+    </message>
+    <message>
+        <source>The chain is BROKEN at entry {id}: {reason}. Report this to the administrator; the entries before it are intact.</source>
+        <translation>The chain is BROKEN at entry {id}: {reason}. Report this to the administrator; the entries before it are intact.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionsBox</name>
+    <message>
+        <source>Status and owner</source>
+        <translation>Status and owner</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>— no team —</source>
+        <translation>— no team —</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation>Edit case…</translation>
+    </message>
+    <message>
+        <source>Correct category, priority, grid, address, summary or description</source>
+        <translation>Correct category, priority, grid, address, summary or description</translation>
+    </message>
+    <message>
+        <source>%1 (needs a reason)</source>
+        <translation>%1 (needs a reason)</translation>
+    </message>
+    <message>
+        <source>(grid officer)</source>
+        <translation>(grid officer)</translation>
+    </message>
+    <message>
+        <source>— no officer —</source>
+        <translation>— no officer —</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>(on leave)</translation>
+    </message>
+    <message>
+        <source>No further status from here.</source>
+        <translation>No further status from here.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseConflictDialog</name>
+    <message>
+        <source>Changed on another workstation</source>
+        <translation>Changed on another workstation</translation>
+    </message>
+    <message>
+        <source>%1 saved this case after you opened it and changed the same fields as you. Nothing has been saved yet. Choose for each field which value to keep; your other changes are saved with it.</source>
+        <translation>%1 saved this case after you opened it and changed the same fields as you. Nothing has been saved yet. Choose for each field which value to keep; your other changes are saved with it.</translation>
+    </message>
+    <message>
+        <source>Another workstation</source>
+        <translation>Another workstation</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>When you opened it</translation>
+    </message>
+    <message>
+        <source>Saved by the other workstation</source>
+        <translation>Saved by the other workstation</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>Pointing at a value shows it in full.</source>
+        <translation>Pointing at a value shows it in full.</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>Save my choices</translation>
+    </message>
+    <message>
+        <source>Discard my change</source>
+        <translation>Discard my change</translation>
+    </message>
+    <message>
+        <source>Show the case as it is now; save nothing</source>
+        <translation>Show the case as it is now; save nothing</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Select a case in the list to see it here.</source>
+        <translation>Select a case in the list to see it here.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>New note… (Ctrl+Enter adds it)</source>
+        <translation>New note… (Ctrl+Enter adds it)</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Updated by another workstation at %1.</source>
+        <translation>Updated by another workstation at %1.</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>This case no longer exists.</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded: %1</source>
+        <translation>The case could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the timeline below, newest first.</source>
+        <translation>Notes are kept in the timeline below, newest first.</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached. Changes are blocked until the connection is back; what you typed is kept.</source>
+        <translation>Offline: the database cannot be reached. Changes are blocked until the connection is back; what you typed is kept.</translation>
+    </message>
+    <message>
+        <source>Your account may not change cases.</source>
+        <translation>Your account may not change cases.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Reason for “%1”</source>
+        <translation>Reason for “%1”</translation>
+    </message>
+    <message>
+        <source>Why does this case move from “%1” to “%2”? The reason is kept in its history.</source>
+        <translation>Why does this case move from “%1” to “%2”? The reason is kept in its history.</translation>
+    </message>
+    <message>
+        <source>Offline: the change was not saved. Try again when the connection is back.</source>
+        <translation>Offline: the change was not saved. Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Saved. Merged with changes from %1: they saved this case after you opened it and changed other fields; both changes are kept.</source>
+        <translation>Saved. Merged with changes from %1: they saved this case after you opened it and changed other fields; both changes are kept.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was not saved.</source>
+        <translation>Reloaded: your change was not saved.</translation>
+    </message>
+    <message>
+        <source>Offline: the note was not saved. It is kept here; add it when the connection is back.</source>
+        <translation>Offline: the note was not saved. It is kept here; add it when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Strike through a note</source>
+        <translation>Strike through a note</translation>
+    </message>
+    <message>
+        <source>Why is this note wrong? It stays readable, struck through, with your reason.</source>
+        <translation>Why is this note wrong? It stays readable, struck through, with your reason.</translation>
+    </message>
+    <message>
+        <source>Offline: nothing was changed.</source>
+        <translation>Offline: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Note struck through.</source>
+        <translation>Note struck through.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>Edit case %1</translation>
+    </message>
+    <message>
+        <source>— no grid —</source>
+        <translation>— no grid —</translation>
+    </message>
+    <message>
+        <source>Notable incident (for the shift handover)</source>
+        <translation>Notable incident (for the shift handover)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>A case needs a summary.</source>
+        <translation>A case needs a summary.</translation>
+    </message>
+    <message>
+        <source>Choose one of the entries in the list.</source>
+        <translation>Choose one of the entries in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFactsView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>First response due</source>
+        <translation>First response due</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>Resolution due</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>%1 — overdue by %2</source>
+        <translation>%1 — overdue by %2</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Repeat report</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>Notable incident</source>
+        <translation>Notable incident</translation>
+    </message>
+    <message>
+        <source>No parties recorded.</source>
+        <translation>No parties recorded.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Masked: showing full personal data needs a separate permission.</source>
+        <translation>Masked: showing full personal data needs a separate permission.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Search case no., summary, description, address, parties (Ctrl+F)</source>
+        <translation>Search case no., summary, description, address, parties (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Quick views:</source>
+        <translation>Quick views:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All open cases, newest first</source>
+        <translation>All open cases, newest first</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open cases past their deadline</source>
+        <translation>Open cases past their deadline</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Open cases with no owner yet</source>
+        <translation>Open cases with no owner yet</translation>
+    </message>
+    <message>
+        <source>My grid</source>
+        <translation>My grid</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All disputes</source>
+        <translation>All disputes</translation>
+    </message>
+    <message>
+        <source>Five Prevention areas</source>
+        <translation>Five Prevention areas</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>All priorities</translation>
+    </message>
+    <message>
+        <source>Urgent and high</source>
+        <translation>Urgent and high</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Cases owned by an officer or a team</source>
+        <translation>Cases owned by an officer or a team</translation>
+    </message>
+    <message>
+        <source>Reported on or after this day</source>
+        <translation>Reported on or after this day</translation>
+    </message>
+    <message>
+        <source>Reported on or before this day</source>
+        <translation>Reported on or before this day</translation>
+    </message>
+    <message>
+        <source>Only open cases past their resolution deadline</source>
+        <translation>Only open cases past their resolution deadline</translation>
+    </message>
+    <message>
+        <source>Only cases with no officer and no team</source>
+        <translation>Only cases with no officer and no team</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Only repeat reports (an earlier case at the same address or party)</source>
+        <translation>Only repeat reports (an earlier case at the same address or party)</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>any day</translation>
+    </message>
+    <message>
+        <source>Open cases in the grids you are responsible for: %1</source>
+        <translation>Open cases in the grids you are responsible for: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Your account is not the responsible officer of any grid (or has no staff record), so there is no grid of yours to show.</source>
+        <translation>Your account is not the responsible officer of any grid (or has no staff record), so there is no grid of yours to show.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>This column cannot be sorted.</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>Resolution due %1</translation>
+    </message>
+    <message>
+        <source>Repeat report: an earlier case at the same address or with the same party</source>
+        <translation>Repeat report: an earlier case at the same address or with the same party</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>unassigned</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSaver</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Notable incident</source>
+        <translation>Notable incident</translation>
+    </message>
+    <message>
+        <source>A case cannot move from “%1” to “%2”.</source>
+        <translation>A case cannot move from “%1” to “%2”.</translation>
+    </message>
+    <message>
+        <source>Moving the case to “%1” needs a reason: change the status again.</source>
+        <translation>Moving the case to “%1” needs a reason: change the status again.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>Moving a case to “%1” needs a reason.</source>
+        <translation>Moving a case to “%1” needs a reason.</translation>
+    </message>
+    <message>
+        <source>A case cannot move from “%1” to “%2”. Its status may have changed: reload to see it.</source>
+        <translation>A case cannot move from “%1” to “%2”. Its status may have changed: reload to see it.</translation>
+    </message>
+    <message>
+        <source>Your account may not change cases. Ask the station director or an administrator for this permission. Nothing was saved.</source>
+        <translation>Your account may not change cases. Ask the station director or an administrator for this permission. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>That officer or grid no longer exists; reload and choose again. Nothing was saved.</source>
+        <translation>That officer or grid no longer exists; reload and choose again. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>This case no longer exists; it may have been removed elsewhere.</source>
+        <translation>This case no longer exists; it may have been removed elsewhere.</translation>
+    </message>
+    <message>
+        <source>Other workstations keep changing this case. Reload, check it and try again.</source>
+        <translation>Other workstations keep changing this case. Reload, check it and try again.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. What you typed is kept; try again.</source>
+        <translation>Not saved: %1. What you typed is kept; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>Related reports</source>
+        <translation>Related reports</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Show the audit entries about this case (your reading is recorded)</source>
+        <translation>Show the audit entries about this case (your reading is recorded)</translation>
+    </message>
+    <message>
+        <source>Mark this note as wrong; it stays readable</source>
+        <translation>Mark this note as wrong; it stays readable</translation>
+    </message>
+    <message>
+        <source>Loading the audit entries…</source>
+        <translation>Loading the audit entries…</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>Nothing to show.</translation>
+    </message>
+    <message>
+        <source>Open this report</source>
+        <translation>Open this report</translation>
+    </message>
+    <message>
+        <source>Recorded as %1</source>
+        <translation>Recorded as %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1 (was: %2)</source>
+        <translation>Owner: %1 (was: %2)</translation>
+    </message>
+    <message>
+        <source>Mediation session %1</source>
+        <translation>Mediation session %1</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>room %1</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>With %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Strike through…</source>
+        <translation>Strike through…</translation>
+    </message>
+    <message>
+        <source>Struck through %1. Reason: %2</source>
+        <translation>Struck through %1. Reason: %2</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>same address</translation>
+    </message>
+    <message>
+        <source>same party</source>
+        <translation>same party</translation>
+    </message>
+    <message>
+        <source>Case recorded</source>
+        <translation>Case recorded</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Owner changed</source>
+        <translation>Owner changed</translation>
+    </message>
+    <message>
+        <source>Case edited</source>
+        <translation>Case edited</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Note added</translation>
+    </message>
+    <message>
+        <source>Note struck through</source>
+        <translation>Note struck through</translation>
+    </message>
+    <message>
+        <source>Case list exported</source>
+        <translation>Case list exported</translation>
+    </message>
+    <message>
+        <source>Full personal data viewed</source>
+        <translation>Full personal data viewed</translation>
+    </message>
+    <message>
+        <source>Audit entries viewed</source>
+        <translation>Audit entries viewed</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (removed)</translation>
+    </message>
+    <message>
+        <source>%1 — refused</source>
+        <translation>%1 — refused</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Load the list again (F5)</source>
+        <translation>Load the list again (F5)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the cases of this filter as an Excel workbook or a CSV file</source>
+        <translation>Save the cases of this filter as an Excel workbook or a CSV file</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Record a new report (Ctrl+N)</source>
+        <translation>Record a new report (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>cases-%1</source>
+        <translation>cases-%1</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>Export cases</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached, so new cases cannot be saved. The button comes back when the connection does.</source>
+        <translation>Offline: the database cannot be reached, so new cases cannot be saved. The button comes back when the connection does.</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <source>%1 new case(s) — refresh</source>
+        <translation>%1 new case(s) — refresh</translation>
+    </message>
+    <message>
+        <source>New cases arrived; F5 shows them in order</source>
+        <translation>New cases arrived; F5 shows them in order</translation>
+    </message>
+    <message>
+        <source>The case list could not be loaded: %1. Press F5 to try again.</source>
+        <translation>The case list could not be loaded: %1. Press F5 to try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDiscardDialog</name>
+    <message>
+        <source>Discard this report?</source>
+        <translation>Discard this report?</translation>
+    </message>
+    <message>
+        <source>What you typed will be lost.</source>
+        <translation>What you typed will be lost.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <source>This computer has no system keyring (common on Linux without a desktop keyring), so StationDesk cannot remember the password: it asks for it each time it starts. The password is never written to a file.</source>
+        <translation>This computer has no system keyring (common on Linux without a desktop keyring), so StationDesk cannot remember the password: it asks for it each time it starts. The password is never written to a file.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked or could not be opened, so the saved password could not be read. Unlock the keyring to have it filled in next time.</source>
+        <translation>The system keyring is locked or could not be opened, so the saved password could not be read. Unlock the keyring to have it filled in next time.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be used, so the password cannot be remembered this time.</source>
+        <translation>The system keyring could not be used, so the password cannot be remembered this time.</translation>
+    </message>
+    <message>
+        <source>No password is saved for this database server yet.</source>
+        <translation>No password is saved for this database server yet.</translation>
+    </message>
+    <message>
+        <source>The database server refused the login: the password is wrong or has changed.</source>
+        <translation>The database server refused the login: the password is wrong or has changed.</translation>
+    </message>
+    <message>
+        <source>Database password — {app}</source>
+        <translation>Database password — {app}</translation>
+    </message>
+    <message>
+        <source>Password for the database server {where}</source>
+        <translation>Password for the database server {where}</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>Remember in the system keyring</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Enter the password, or cancel.</source>
+        <translation>Enter the password, or cancel.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export cases</source>
+        <translation>Export cases</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>%v of %m cases</source>
+        <translation>%v of %m cases</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>Resolution due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Repeat report</source>
+        <translation>Repeat report</translation>
+    </message>
+    <message>
+        <source>Parties (ID and phone masked)</source>
+        <translation>Parties (ID and phone masked)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Saved %1 cases to %2.</source>
+        <translation>Saved %1 cases to %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1. Choose another folder and try again.</source>
+        <translation>The file could not be written: %1. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>At most %1 characters (now %2).</source>
+        <translation>At most %1 characters (now %2).</translation>
+    </message>
+    <message>
+        <source>A resident ID has 18 characters: 17 digits, then a digit or X.</source>
+        <translation>A resident ID has 18 characters: 17 digits, then a digit or X.</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a digit is probably mistyped. Compare the number with the ID card.</source>
+        <translation>The check character does not match: a digit is probably mistyped. Compare the number with the ID card.</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is in the future.</source>
+        <translation>The birth date in this ID is in the future.</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is before 1900.</source>
+        <translation>The birth date in this ID is before 1900.</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is not a real date.</source>
+        <translation>The birth date in this ID is not a real date.</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile (11 digits) or landline number (area code and number).</source>
+        <translation>Not a mainland mobile (11 digits) or landline number (area code and number).</translation>
+    </message>
+    <message>
+        <source>This time is in the future (latest allowed: %1).</source>
+        <translation>This time is in the future (latest allowed: %1).</translation>
+    </message>
+    <message>
+        <source>Must be later than the start (%1).</source>
+        <translation>Must be later than the start (%1).</translation>
+    </message>
+    <message>
+        <source>Choose one of the entries in the list.</source>
+        <translation>Choose one of the entries in the list.</translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation>This value is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
+        <translation>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>User name: enter a name.</source>
+        <translation>User name: enter a name.</translation>
+    </message>
+    <message>
+        <source>User name: no spaces, please.</source>
+        <translation>User name: no spaces, please.</translation>
+    </message>
+    <message>
+        <source>Password again: the two passwords differ.</source>
+        <translation>Password again: the two passwords differ.</translation>
+    </message>
+    <message>
+        <source>The account was not created: {error}</source>
+        <translation>The account was not created: {error}</translation>
+    </message>
+    <message>
+        <source>Password: at least {n} characters, please.</source>
+        <translation>Password: at least {n} characters, please.</translation>
+    </message>
+    <message>
+        <source>Password: must not contain the user name.</source>
+        <translation>Password: must not contain the user name.</translation>
+    </message>
+    <message>
+        <source>Password: not accepted.</source>
+        <translation>Password: not accepted.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverArchive</name>
+    <message>
+        <source>Handover archive</source>
+        <translation>Handover archive</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Archived handovers</source>
+        <translation>Archived handovers</translation>
+    </message>
+    <message>
+        <source>No handover has been archived yet.</source>
+        <translation>No handover has been archived yet.</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>Reprint…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Reprint the handover</source>
+        <translation>Reprint the handover</translation>
+    </message>
+    <message>
+        <source>You handed this shift over yourself: the incoming officer acknowledges it.</source>
+        <translation>You handed this shift over yourself: the incoming officer acknowledges it.</translation>
+    </message>
+    <message>
+        <source>This handover is addressed to another incoming officer.</source>
+        <translation>This handover is addressed to another incoming officer.</translation>
+    </message>
+    <message>
+        <source>This handover has already been acknowledged.</source>
+        <translation>This handover has already been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Only a signed-in officer can acknowledge a handover.</source>
+        <translation>Only a signed-in officer can acknowledge a handover.</translation>
+    </message>
+    <message>
+        <source>Pick a handover in the list.</source>
+        <translation>Pick a handover in the list.</translation>
+    </message>
+    <message>
+        <source>Already acknowledged.</source>
+        <translation>Already acknowledged.</translation>
+    </message>
+    <message>
+        <source>Your role may not acknowledge handovers.</source>
+        <translation>Your role may not acknowledge handovers.</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged at %1.</source>
+        <translation>Handover acknowledged at %1.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this handover first; the list has been reloaded.</source>
+        <translation>Another workstation changed this handover first; the list has been reloaded.</translation>
+    </message>
+    <message>
+        <source>This handover no longer exists; the list has been reloaded.</source>
+        <translation>This handover no longer exists; the list has been reloaded.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>The database cannot be reached; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>The handover could not be acknowledged: %1</source>
+        <translation>The handover could not be acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(not named)</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation>Acknowledged by %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet.</source>
+        <translation>Not acknowledged yet.</translation>
+    </message>
+    <message>
+        <source>The archived report could not be read: %1</source>
+        <translation>The archived report could not be read: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 matches the archive record.</source>
+        <translation>SHA-256 %1 matches the archive record.</translation>
+    </message>
+    <message>
+        <source>WARNING: the archived bytes do not match their SHA-256 record: do not rely on this copy.</source>
+        <translation>WARNING: the archived bytes do not match their SHA-256 record: do not rely on this copy.</translation>
+    </message>
+    <message>
+        <source>Archived handover %1 · %2 → %3.</source>
+        <translation>Archived handover %1 · %2 → %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Not named: any other officer may acknowledge</source>
+        <translation>Not named: any other officer may acknowledge</translation>
+    </message>
+    <message>
+        <source>Full edition (unmasked ID and phone numbers)</source>
+        <translation>Full edition (unmasked ID and phone numbers)</translation>
+    </message>
+    <message>
+        <source>Generating and printing the full edition is recorded in the audit trail.</source>
+        <translation>Generating and printing the full edition is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>Only roles allowed to see personal data (station director, administrator) may produce the full edition.</source>
+        <translation>Only roles allowed to see personal data (station director, administrator) may produce the full edition.</translation>
+    </message>
+    <message>
+        <source>Instructions received and tasks the incoming officer must follow up…</source>
+        <translation>Instructions received and tasks the incoming officer must follow up…</translation>
+    </message>
+    <message>
+        <source>Instructions and pending tasks</source>
+        <translation>Instructions and pending tasks</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>Shift:</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>Report language:</translation>
+    </message>
+    <message>
+        <source>Incoming officer:</source>
+        <translation>Incoming officer:</translation>
+    </message>
+    <message>
+        <source>Instructions and pending tasks:</source>
+        <translation>Instructions and pending tasks:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Archive and hand over</source>
+        <translation>Archive and hand over</translation>
+    </message>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>Hand over the shift</translation>
+    </message>
+    <message>
+        <source>Generate the handover, or pick one from the archive, to see it here.</source>
+        <translation>Generate the handover, or pick one from the archive, to see it here.</translation>
+    </message>
+    <message>
+        <source>Collecting the shift's figures…</source>
+        <translation>Collecting the shift's figures…</translation>
+    </message>
+    <message>
+        <source>Save the handover report</source>
+        <translation>Save the handover report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Printing failed: %1</translation>
+    </message>
+    <message>
+        <source>Print the handover report</source>
+        <translation>Print the handover report</translation>
+    </message>
+    <message>
+        <source>The report changed; print it again.</source>
+        <translation>The report changed; print it again.</translation>
+    </message>
+    <message>
+        <source>The form was changed after the report was generated: generate it again so that the archived report says what the form says.</source>
+        <translation>The form was changed after the report was generated: generate it again so that the archived report says what the form says.</translation>
+    </message>
+    <message>
+        <source>Generate the report first.</source>
+        <translation>Generate the report first.</translation>
+    </message>
+    <message>
+        <source>This report has been archived.</source>
+        <translation>This report has been archived.</translation>
+    </message>
+    <message>
+        <source>Your role may not archive handovers.</source>
+        <translation>Your role may not archive handovers.</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Your role may not see personal data: generate the masked edition.</source>
+        <translation>Your role may not see personal data: generate the masked edition.</translation>
+    </message>
+    <message>
+        <source>This period cannot be reported: %1</source>
+        <translation>This period cannot be reported: %1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>The database cannot be reached; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>The report could not be generated: %1</source>
+        <translation>The report could not be generated: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report ready: %n page(s). Check it, then save, print or archive it.</source>
+        <translation>
+            <numerusform>Report ready: %n page. Check it, then save, print or archive it.</numerusform>
+            <numerusform>Report ready: %n pages. Check it, then save, print or archive it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>The report could not be built: %1</translation>
+    </message>
+    <message>
+        <source>full edition</source>
+        <translation>full edition</translation>
+    </message>
+    <message>
+        <source>masked edition</source>
+        <translation>masked edition</translation>
+    </message>
+    <message>
+        <source>Generated, not archived yet: %1 · %2 · %3</source>
+        <translation>Generated, not archived yet: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The report cannot be shown: %1</source>
+        <translation>The report cannot be shown: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n page(s))</source>
+        <translation>
+            <numerusform>(%n page)</numerusform>
+            <numerusform>(%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The output could not be recorded in the audit trail, so it was not done.</source>
+        <translation>The output could not be recorded in the audit trail, so it was not done.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>The report could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Wait until the report in progress is done.</source>
+        <translation>Wait until the report in progress is done.</translation>
+    </message>
+    <message>
+        <source>Printing page %v of %m</source>
+        <translation>Printing page %v of %m</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed: %n page(s).</source>
+        <translation>
+            <numerusform>Printed: %n page.</numerusform>
+            <numerusform>Printed: %n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the incoming officer</source>
+        <translation>the incoming officer</translation>
+    </message>
+    <message>
+        <source>Handed over to %1 and archived (SHA-256 %2…).</source>
+        <translation>Handed over to %1 and archived (SHA-256 %2…).</translation>
+    </message>
+    <message>
+        <source>Nothing was archived; your instructions are kept.</source>
+        <translation>Nothing was archived; your instructions are kept.</translation>
+    </message>
+    <message>
+        <source>Your role may not archive handovers: ask a duty officer or the station director to do it.</source>
+        <translation>Your role may not archive handovers: ask a duty officer or the station director to do it.</translation>
+    </message>
+    <message>
+        <source>You cannot hand over to yourself: pick the incoming officer.</source>
+        <translation>You cannot hand over to yourself: pick the incoming officer.</translation>
+    </message>
+    <message>
+        <source>The handover could not be archived: %1</source>
+        <translation>The handover could not be archived: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Type part of the name</source>
+        <translation>Type part of the name</translation>
+    </message>
+    <message>
+        <source>Street, building, unit</source>
+        <translation>Street, building, unit</translation>
+    </message>
+    <message>
+        <source>What happened, in one line (required)</source>
+        <translation>What happened, in one line (required)</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Notable incident (for the shift handover)</source>
+        <translation>Notable incident (for the shift handover)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or Ctrl+S</source>
+        <translation>Ctrl+Enter or Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Looking for earlier reports…</source>
+        <translation>Looking for earlier reports…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Confirm and save</source>
+        <translation>Confirm and save</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached. What you typed is kept; save when the connection is back.</source>
+        <translation>Offline: the database cannot be reached. What you typed is kept; save when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Offline: the case was not saved. What you typed is kept.</source>
+        <translation>Offline: the case was not saved. What you typed is kept.</translation>
+    </message>
+    <message>
+        <source>Your account may not record cases. Nothing was saved.</source>
+        <translation>Your account may not record cases. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The case was not saved: %1. What you typed is kept; try again.</source>
+        <translation>The case was not saved: %1. What you typed is kept; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Police officer</source>
+        <translation>Police officer</translation>
+    </message>
+    <message>
+        <source>Auxiliary officer</source>
+        <translation>Auxiliary officer</translation>
+    </message>
+    <message>
+        <source>Police assistant</source>
+        <translation>Police assistant</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Command room</source>
+        <translation>Command room</translation>
+    </message>
+    <message>
+        <source>Community policing team</source>
+        <translation>Community policing team</translation>
+    </message>
+    <message>
+        <source>Law-enforcement team</source>
+        <translation>Law-enforcement team</translation>
+    </message>
+    <message>
+        <source>Station mediator</source>
+        <translation>Station mediator</translation>
+    </message>
+    <message>
+        <source>Resident lawyer</source>
+        <translation>Resident lawyer</translation>
+    </message>
+    <message>
+        <source>Court liaison</source>
+        <translation>Court liaison</translation>
+    </message>
+    <message>
+        <source>Neighbour dispute</source>
+        <translation>Neighbour dispute</translation>
+    </message>
+    <message>
+        <source>Family dispute</source>
+        <translation>Family dispute</translation>
+    </message>
+    <message>
+        <source>Property dispute</source>
+        <translation>Property dispute</translation>
+    </message>
+    <message>
+        <source>Labour dispute</source>
+        <translation>Labour dispute</translation>
+    </message>
+    <message>
+        <source>Consumer dispute</source>
+        <translation>Consumer dispute</translation>
+    </message>
+    <message>
+        <source>Traffic dispute</source>
+        <translation>Traffic dispute</translation>
+    </message>
+    <message>
+        <source>Request for assistance</source>
+        <translation>Request for assistance</translation>
+    </message>
+    <message>
+        <source>Theft</source>
+        <translation>Theft</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>Fraud</translation>
+    </message>
+    <message>
+        <source>Drug abuse</source>
+        <translation>Drug abuse</translation>
+    </message>
+    <message>
+        <source>Conflicts and disputes</source>
+        <translation>Conflicts and disputes</translation>
+    </message>
+    <message>
+        <source>Public-security incident</source>
+        <translation>Public-security incident</translation>
+    </message>
+    <message>
+        <source>110 dispatch</source>
+        <translation>110 dispatch</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>Patrol</translation>
+    </message>
+    <message>
+        <source>Household visit</source>
+        <translation>Household visit</translation>
+    </message>
+    <message>
+        <source>Grid-worker referral</source>
+        <translation>Grid-worker referral</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>In mediation</source>
+        <translation>In mediation</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <translation>Other party</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Partial agreement</source>
+        <translation>Partial agreement</translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation>No agreement</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation>Other agency</translation>
+    </message>
+    <message>
+        <source>Day shift</source>
+        <translation>Day shift</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
+        <source>Custom shift</source>
+        <translation>Custom shift</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>On patrol</source>
+        <translation>On patrol</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Theft prevention</source>
+        <translation>Theft prevention</translation>
+    </message>
+    <message>
+        <source>Fraud prevention</source>
+        <translation>Fraud prevention</translation>
+    </message>
+    <message>
+        <source>Drug prevention</source>
+        <translation>Drug prevention</translation>
+    </message>
+    <message>
+        <source>Conflict prevention</source>
+        <translation>Conflict prevention</translation>
+    </message>
+    <message>
+        <source>Public security</source>
+        <translation>Public security</translation>
+    </message>
+    <message>
+        <source>Duty officer</source>
+        <translation>Duty officer</translation>
+    </message>
+    <message>
+        <source>Community officer</source>
+        <translation>Community officer</translation>
+    </message>
+    <message>
+        <source>Law-enforcement officer</source>
+        <translation>Law-enforcement officer</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Station director</source>
+        <translation>Station director</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked — {app}</source>
+        <translation>Locked — {app}</translation>
+    </message>
+    <message>
+        <source>StationDesk is locked</source>
+        <translation>StationDesk is locked</translation>
+    </message>
+    <message>
+        <source>Locked after a time without activity. {name} ({user}) is signed in: enter the password to go on. Open work is kept as it was.</source>
+        <translation>Locked after a time without activity. {name} ({user}) is signed in: enter the password to go on. Open work is kept as it was.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Sign in as someone else</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database to check the password: {error}</source>
+        <translation>Cannot reach the database to check the password: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>StationDesk — {place}</source>
+        <translation>StationDesk — {place}</translation>
+    </message>
+    <message>
+        <source>Database unreachable — edits are blocked; reconnecting…</source>
+        <translation>Database unreachable — edits are blocked; reconnecting…</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Database settings…</source>
+        <translation>&amp;Database settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Audit trail…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock / Sign out</source>
+        <translation>&amp;Lock / Sign out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About StationDesk</source>
+        <translation>&amp;About StationDesk</translation>
+    </message>
+    <message>
+        <source>Loading from the database…</source>
+        <translation>Loading from the database…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Signed in as {user}</source>
+        <translation>Signed in as {user}</translation>
+    </message>
+    <message>
+        <source>This view could not be opened. Details are in the log.</source>
+        <translation>This view could not be opened. Details are in the log.</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connected to the database</source>
+        <translation>Connected to the database</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached ({reason}); retrying</source>
+        <translation>The database cannot be reached ({reason}); retrying</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>You are not allowed to do that.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this record first; it was reloaded.</source>
+        <translation>Another workstation changed this record first; it was reloaded.</translation>
+    </message>
+    <message>
+        <source>That record no longer exists (deleted on another workstation?).</source>
+        <translation>That record no longer exists (deleted on another workstation?).</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>The database cannot be reached; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Something went wrong; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>Switch to the new database now? This window closes and you sign in again.</source>
+        <translation>Switch to the new database now? This window closes and you sign in again.</translation>
+    </message>
+    <message>
+        <source>About StationDesk</source>
+        <translation>About StationDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationView</name>
+    <message>
+        <source>Mediators now</source>
+        <translation>Mediators now</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Next free</source>
+        <translation>Next free</translation>
+    </message>
+    <message>
+        <source>Sessions today</source>
+        <translation>Sessions today</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>No mediation sessions today or in the next 7 days.</source>
+        <translation>No mediation sessions today or in the next 7 days.</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; the board may be out of date.</source>
+        <translation>Offline: the database cannot be reached; the board may be out of date.</translation>
+    </message>
+    <message>
+        <source>Away (leave)</source>
+        <translation>Away (leave)</translation>
+    </message>
+    <message>
+        <source>Away (court day)</source>
+        <translation>Away (court day)</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>In a mediation session until %1</source>
+        <translation>In a mediation session until %1</translation>
+    </message>
+    <message>
+        <source>Busy until %1</source>
+        <translation>Busy until %1</translation>
+    </message>
+    <message>
+        <source>Busy for the rest of today</source>
+        <translation>Busy for the rest of today</translation>
+    </message>
+    <message>
+        <source>Outside their working hours</source>
+        <translation>Outside their working hours</translation>
+    </message>
+    <message>
+        <source>Off duty until %1</source>
+        <translation>Off duty until %1</translation>
+    </message>
+    <message>
+        <source>Off duty today</source>
+        <translation>Off duty today</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>none in the next 7 days</source>
+        <translation>none in the next 7 days</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Fully booked today</source>
+        <translation>Fully booked today</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mediators now (%1) — %n free</source>
+        <translation>
+            <numerusform>Mediators now (%1) — %n free</numerusform>
+            <numerusform>Mediators now (%1) — %n free</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Sessions from %1, the next 7 days included</source>
+        <translation>Sessions from %1, the next 7 days included</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Disputes</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Theft &amp; fraud</source>
+        <translation>Theft &amp; fraud</translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation>Drugs</translation>
+    </message>
+    <message>
+        <source>Conflicts &amp; public security</source>
+        <translation>Conflicts &amp; public security</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Click to list all open cases</source>
+        <translation>Click to list all open cases</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open cases past their resolution deadline; click to list them</source>
+        <translation>Open cases past their resolution deadline; click to list them</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Open cases with no officer or team; click to list them</source>
+        <translation>Open cases with no officer or team; click to list them</translation>
+    </message>
+    <message>
+        <source>Patrols on the street now</source>
+        <translation>Patrols on the street now</translation>
+    </message>
+    <message>
+        <source>Patrol crews checked in and not finished; click for patrols</source>
+        <translation>Patrol crews checked in and not finished; click for patrols</translation>
+    </message>
+    <message>
+        <source>Grids without a patrol now</source>
+        <translation>Grids without a patrol now</translation>
+    </message>
+    <message>
+        <source>Grids no current patrol shift covers; click for patrols</source>
+        <translation>Grids no current patrol shift covers; click for patrols</translation>
+    </message>
+    <message>
+        <source>Mediators free now</source>
+        <translation>Mediators free now</translation>
+    </message>
+    <message>
+        <source>Mediators, lawyers and court liaisons free at this moment; click for mediation</source>
+        <translation>Mediators, lawyers and court liaisons free at this moment; click for mediation</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today</source>
+        <translation>Follow-ups due today</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after agreements due today or earlier and not done</source>
+        <translation>Follow-up visits after agreements due today or earlier and not done</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; figures may be out of date.</source>
+        <translation>Offline: the database cannot be reached; figures may be out of date.</translation>
+    </message>
+    <message>
+        <source>New cases per hour, last 24 hours</source>
+        <translation>New cases per hour, last 24 hours</translation>
+    </message>
+    <message>
+        <source>Open cases by status</source>
+        <translation>Open cases by status</translation>
+    </message>
+    <message>
+        <source>Open cases by grid</source>
+        <translation>Open cases by grid</translation>
+    </message>
+    <message>
+        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
+        <translation>Overdue cases at the end of each day, last 30 days (last point: now)</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the open cases with that status</source>
+        <translation>Click a bar to list the open cases with that status</translation>
+    </message>
+    <message>
+        <source>Click a grid to list its open cases</source>
+        <translation>Click a grid to list its open cases</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>Parties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>Resident ID</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Add party (Alt+P)</source>
+        <translation>Add party (Alt+P)</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <source>Remove this party</source>
+        <translation>Remove this party</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsView</name>
+    <message>
+        <source>Previous day</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Day shown</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation>Mark missed</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>Grids covered</source>
+        <translation>Grids covered</translation>
+    </message>
+    <message>
+        <source>Day %1–%2</source>
+        <translation>Day %1–%2</translation>
+    </message>
+    <message>
+        <source>Night %1–%2</source>
+        <translation>Night %1–%2</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Checked in at %1</source>
+        <translation>Checked in at %1</translation>
+    </message>
+    <message>
+        <source>No crew</source>
+        <translation>No crew</translation>
+    </message>
+    <message>
+        <source>No patrol shifts on this day.</source>
+        <translation>No patrol shifts on this day.</translation>
+    </message>
+    <message>
+        <source>✗ No patrol</source>
+        <translation>✗ No patrol</translation>
+    </message>
+    <message>
+        <source>A staffed patrol covers this grid for at least an hour</source>
+        <translation>A staffed patrol covers this grid for at least an hour</translation>
+    </message>
+    <message>
+        <source>No staffed patrol covers this grid in this part of the day</source>
+        <translation>No staffed patrol covers this grid in this part of the day</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>Helpers: %1</translation>
+    </message>
+    <message>
+        <source>⚠ None</source>
+        <translation>⚠ None</translation>
+    </message>
+    <message>
+        <source>No responsible officer</source>
+        <translation>No responsible officer</translation>
+    </message>
+    <message>
+        <source>%1, the responsible officer, is on leave</source>
+        <translation>%1, the responsible officer, is on leave</translation>
+    </message>
+    <message>
+        <source>⚠ %1 on leave</source>
+        <translation>⚠ %1 on leave</translation>
+    </message>
+    <message>
+        <source>Grids of the station</source>
+        <translation>Grids of the station</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n gap</numerusform>
+            <numerusform>%n gaps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) without an officer on duty</source>
+        <translation>
+            <numerusform>%n grid without an officer on duty</numerusform>
+            <numerusform>%n grids without an officer on duty</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid coverage on %1</source>
+        <translation>Grid coverage on %1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached, so patrols cannot be changed until the connection is back.</source>
+        <translation>Offline: the database cannot be reached, so patrols cannot be changed until the connection is back.</translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols.</source>
+        <translation>Your role may not change patrols.</translation>
+    </message>
+    <message>
+        <source>Select a patrol shift first.</source>
+        <translation>Select a patrol shift first.</translation>
+    </message>
+    <message>
+        <source>Not possible for a shift that is %1.</source>
+        <translation>Not possible for a shift that is %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): now %3.</source>
+        <translation>%1 (%2): now %3.</translation>
+    </message>
+    <message>
+        <source>This shift was changed by another workstation; the list has been reloaded. Check the shift and try again.</source>
+        <translation>This shift was changed by another workstation; the list has been reloaded. Check the shift and try again.</translation>
+    </message>
+    <message>
+        <source>This shift was deleted by another workstation; the list has been reloaded.</source>
+        <translation>This shift was deleted by another workstation; the list has been reloaded.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 of at most %2 characters</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWarning</name>
+    <message>
+        <source>Mark as repeat dispute</source>
+        <translation>Mark as repeat dispute</translation>
+    </message>
+    <message>
+        <source>This address/party had %1 case(s) in the last %2 days (%3 at this address, %4 with these parties). Check them before saving.</source>
+        <translation>This address/party had %1 case(s) in the last %2 days (%3 at this address, %4 with these parties). Check them before saving.</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>same address</translation>
+    </message>
+    <message>
+        <source>same party</source>
+        <translation>same party</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Duty shift</source>
+        <translation>Duty shift</translation>
+    </message>
+    <message>
+        <source>Duty shift:</source>
+        <translation>Duty shift:</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; figures may be out of date.</source>
+        <translation>Offline: the database cannot be reached; figures may be out of date.</translation>
+    </message>
+    <message>
+        <source>New cases</source>
+        <translation>New cases</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>Cases closed</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Mediations held</source>
+        <translation>Mediations held</translation>
+    </message>
+    <message>
+        <source>Mediations booked, next 24 h</source>
+        <translation>Mediations booked, next 24 h</translation>
+    </message>
+    <message>
+        <source>Patrols completed</source>
+        <translation>Patrols completed</translation>
+    </message>
+    <message>
+        <source>Patrols missed</source>
+        <translation>Patrols missed</translation>
+    </message>
+    <message>
+        <source>New cases in this shift</source>
+        <translation>New cases in this shift</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Show more</translation>
+    </message>
+    <message>
+        <source>No new cases in this shift.</source>
+        <translation>No new cases in this shift.</translation>
+    </message>
+    <message>
+        <source>Shift summary</source>
+        <translation>Shift summary</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>(current)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>running; open and overdue as of %1</source>
+        <translation>running; open and overdue as of %1</translation>
+    </message>
+    <message>
+        <source>ended; open and overdue at its end</source>
+        <translation>ended; open and overdue at its end</translation>
+    </message>
+    <message>
+        <source>New cases by category: %1</source>
+        <translation>New cases by category: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New cases in this shift (%n)</source>
+        <translation>
+            <numerusform>New cases in this shift (%n)</numerusform>
+            <numerusform>New cases in this shift (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New cases in this shift (first %n)</source>
+        <translation>
+            <numerusform>New cases in this shift (first %n)</numerusform>
+            <numerusform>New cases in this shift (first %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Database settings</source>
+        <translation>Database settings</translation>
+    </message>
+    <message>
+        <source>Embedded database on this computer (SQLite)</source>
+        <translation>Embedded database on this computer (SQLite)</translation>
+    </message>
+    <message>
+        <source>Database server shared by workstations (PostgreSQL)</source>
+        <translation>Database server shared by workstations (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>Keep the file on a local disk, never on a network share. Leave empty for the default file.</source>
+        <translation>Keep the file on a local disk, never on a network share. Leave empty for the default file.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL mode</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>Remember in the system keyring</translation>
+    </message>
+    <message>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
+        <translation>Kept by the operating system's keyring, never in a StationDesk file.</translation>
+    </message>
+    <message>
+        <source>The password is never written to the settings file: it is kept only in the system keyring. Without a keyring it is used for this session only.</source>
+        <translation>The password is never written to the settings file: it is kept only in the system keyring. Without a keyring it is used for this session only.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>A new language applies when StationDesk starts again.</source>
+        <translation>A new language applies when StationDesk starts again.</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Database file: this is a folder; choose a file name.</source>
+        <translation>Database file: this is a folder; choose a file name.</translation>
+    </message>
+    <message>
+        <source>Host: enter the server's name or address.</source>
+        <translation>Host: enter the server's name or address.</translation>
+    </message>
+    <message>
+        <source>Database name: enter the database's name.</source>
+        <translation>Database name: enter the database's name.</translation>
+    </message>
+    <message>
+        <source>User: enter the database user.</source>
+        <translation>User: enter the database user.</translation>
+    </message>
+    <message>
+        <source>Host: no spaces allowed.</source>
+        <translation>Host: no spaces allowed.</translation>
+    </message>
+    <message>
+        <source>The file does not exist yet; it will be created.</source>
+        <translation>The file does not exist yet; it will be created.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connection works.</source>
+        <translation>Connection works.</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system keyring.</source>
+        <translation>The password is saved in the system keyring.</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered; it is used for this session only.</source>
+        <translation>The password cannot be remembered; it is used for this session only.</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {error}</source>
+        <translation>Cannot connect: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — StationDesk</source>
+        <translation>Sign in — StationDesk</translation>
+    </message>
+    <message>
+        <source>Sign in to StationDesk</source>
+        <translation>Sign in to StationDesk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Database settings…</source>
+        <translation>Database settings…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. An administrator can unlock it.</source>
+        <translation>This account is locked after too many wrong passwords. An administrator can unlock it.</translation>
+    </message>
+    <message>
+        <source>This account is switched off. Ask an administrator.</source>
+        <translation>This account is switched off. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {error}</source>
+        <translation>Cannot reach the database: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>The database file {file} is damaged. Do not keep working on it: restore the latest backup or call the administrator.</source>
+        <translation>The database file {file} is damaged. Do not keep working on it: restore the latest backup or call the administrator.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {db}. Check the network and the server, or choose another database.</source>
+        <translation>Cannot connect to the database {db}. Check the network and the server, or choose another database.</translation>
+    </message>
+    <message>
+        <source>Reading the database password from the system keyring…</source>
+        <translation>Reading the database password from the system keyring…</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keyring…</source>
+        <translation>Saving the password in the system keyring…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keyring; it is used for this session only.</source>
+        <translation>The password could not be saved in the system keyring; it is used for this session only.</translation>
+    </message>
+    <message>
+        <source>Preparing the database…</source>
+        <translation>Preparing the database…</translation>
+    </message>
+    <message>
+        <source>The file {file} has no StationDesk data yet. Create the database in it?</source>
+        <translation>The file {file} has no StationDesk data yet. Create the database in it?</translation>
+    </message>
+    <message>
+        <source>The database in {file} was made by an older StationDesk. Upgrade it now? A backup copy of the file is made first.</source>
+        <translation>The database in {file} was made by an older StationDesk. Upgrade it now? A backup copy of the file is made first.</translation>
+    </message>
+    <message>
+        <source>The database {db} has no StationDesk schema yet or an older one. The administrator upgrades it with `stationdesk init` (all workstations closed).</source>
+        <translation>The database {db} has no StationDesk schema yet or an older one. The administrator upgrades it with `stationdesk init` (all workstations closed).</translation>
+    </message>
+    <message>
+        <source>This database was upgraded by a newer StationDesk. Update this workstation before using it.</source>
+        <translation>This database was upgraded by a newer StationDesk. Update this workstation before using it.</translation>
+    </message>
+    <message>
+        <source>The database file is on a network share, where SQLite can lose data. Keep the file on a local disk, or use a PostgreSQL server for several workstations.</source>
+        <translation>The database file is on a network share, where SQLite can lose data. Keep the file on a local disk, or use a PostgreSQL server for several workstations.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be written: the file or its folder is read-only. Ask the administrator to make them writable, or choose another file.</source>
+        <translation>The database file cannot be written: the file or its folder is read-only. Ask the administrator to make them writable, or choose another file.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>The database cannot be used.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Database settings…</source>
+        <translation>Database settings…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>The database has no user accounts yet.</source>
+        <translation>The database has no user accounts yet.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,3101 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Old values</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New values</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>不限用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>any object</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>any ID</source>
+        <translation>不限编号</translation>
+    </message>
+    <message>
+        <source>Object ID</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>加载更早记录</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
+        <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
+    </message>
+    <message>
+        <source>Opening the audit trail…</source>
+        <translation>正在打开审计日志…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Only the station director and the administrator may read the audit trail.</source>
+        <translation>只有所长和系统管理员可以查看审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: {error}</source>
+        <translation>无法读取审计日志：{error}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} entries shown, newest first.</source>
+        <translation>已显示 {n} 条记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Older entries: “Load older entries”.</source>
+        <translation>更早的记录请点“加载更早记录”。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{n} entries exported to {file}.</source>
+        <translation>已导出 {n} 条记录到 {file}。</translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+    <message>
+        <source>The chain is intact: {n} entries checked.</source>
+        <translation>日志链完整：已校验 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>注意：{warning}</translation>
+    </message>
+    <message>
+        <source>The chain is BROKEN at entry {id}: {reason}. Report this to the administrator; the entries before it are intact.</source>
+        <translation>日志链在编号 {id} 的记录处断裂：{reason}。请报告系统管理员；此前的记录完好。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionsBox</name>
+    <message>
+        <source>Status and owner</source>
+        <translation>状态与承办</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>转为</translation>
+    </message>
+    <message>
+        <source>— no team —</source>
+        <translation>— 不指定队室 —</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队室</translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation>修改案件…</translation>
+    </message>
+    <message>
+        <source>Correct category, priority, grid, address, summary or description</source>
+        <translation>更正类别、紧急程度、网格、地址、简要案情或详细情况</translation>
+    </message>
+    <message>
+        <source>%1 (needs a reason)</source>
+        <translation>%1（需填写原因）</translation>
+    </message>
+    <message>
+        <source>(grid officer)</source>
+        <translation>（责任民警）</translation>
+    </message>
+    <message>
+        <source>— no officer —</source>
+        <translation>— 不指定民警 —</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>（休假）</translation>
+    </message>
+    <message>
+        <source>No further status from here.</source>
+        <translation>当前状态不能再变更。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseConflictDialog</name>
+    <message>
+        <source>Changed on another workstation</source>
+        <translation>其他工作站已修改</translation>
+    </message>
+    <message>
+        <source>%1 saved this case after you opened it and changed the same fields as you. Nothing has been saved yet. Choose for each field which value to keep; your other changes are saved with it.</source>
+        <translation>您打开此案件后，%1 保存了修改，并改动了与您相同的项目。目前尚未保存任何内容。请逐项选择保留哪个值，您的其他修改会一并保存。</translation>
+    </message>
+    <message>
+        <source>Another workstation</source>
+        <translation>其他工作站</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>您打开时</translation>
+    </message>
+    <message>
+        <source>Saved by the other workstation</source>
+        <translation>其他工作站保存的</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <source>Pointing at a value shows it in full.</source>
+        <translation>鼠标指向某个值可查看全文。</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>按我的选择保存</translation>
+    </message>
+    <message>
+        <source>Discard my change</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <source>Show the case as it is now; save nothing</source>
+        <translation>显示案件当前内容，不保存任何修改</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Select a case in the list to see it here.</source>
+        <translation>在列表中选择案件，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New note… (Ctrl+Enter adds it)</source>
+        <translation>新备注…（Ctrl+Enter 添加）</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Updated by another workstation at %1.</source>
+        <translation>其他工作站已于 %1 更新。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>The case could not be loaded: %1</source>
+        <translation>案件加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the timeline below, newest first.</source>
+        <translation>备注记在下方的办理经过中，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached. Changes are blocked until the connection is back; what you typed is kept.</source>
+        <translation>离线：无法连接数据库。恢复连接前不能修改，已输入的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Your account may not change cases.</source>
+        <translation>您的账号无权修改案件。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Reason for “%1”</source>
+        <translation>转为“%1”的原因</translation>
+    </message>
+    <message>
+        <source>Why does this case move from “%1” to “%2”? The reason is kept in its history.</source>
+        <translation>为什么将案件从“%1”转为“%2”？原因将记入状态记录。</translation>
+    </message>
+    <message>
+        <source>Offline: the change was not saved. Try again when the connection is back.</source>
+        <translation>离线：修改未保存。请在恢复连接后重试。</translation>
+    </message>
+    <message>
+        <source>Saved. Merged with changes from %1: they saved this case after you opened it and changed other fields; both changes are kept.</source>
+        <translation>已保存。已与 %1 的修改合并：您打开此案件后，对方保存了其他项目的修改，双方的修改均已保留。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Reloaded: your change was not saved.</source>
+        <translation>已重新加载：您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>Offline: the note was not saved. It is kept here; add it when the connection is back.</source>
+        <translation>离线：备注未保存，内容保留在此，恢复连接后再添加。</translation>
+    </message>
+    <message>
+        <source>Strike through a note</source>
+        <translation>划除备注</translation>
+    </message>
+    <message>
+        <source>Why is this note wrong? It stays readable, struck through, with your reason.</source>
+        <translation>这条备注哪里有误？划除后仍可查看，并附上您的原因。</translation>
+    </message>
+    <message>
+        <source>Offline: nothing was changed.</source>
+        <translation>离线：未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Note struck through.</source>
+        <translation>备注已划除。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>修改案件 %1</translation>
+    </message>
+    <message>
+        <source>— no grid —</source>
+        <translation>— 不指定网格 —</translation>
+    </message>
+    <message>
+        <source>Notable incident (for the shift handover)</source>
+        <translation>重点警情（列入交接班）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细情况</translation>
+    </message>
+    <message>
+        <source>A case needs a summary.</source>
+        <translation>请填写简要案情。</translation>
+    </message>
+    <message>
+        <source>Choose one of the entries in the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFactsView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>First response due</source>
+        <translation>首次响应期限</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细情况</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>%1 — overdue by %2</source>
+        <translation>%1 — 已超期 %2</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Repeat report</source>
+        <translation>重复报警</translation>
+    </message>
+    <message>
+        <source>Notable incident</source>
+        <translation>重点警情</translation>
+    </message>
+    <message>
+        <source>No parties recorded.</source>
+        <translation>未登记当事人。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Masked: showing full personal data needs a separate permission.</source>
+        <translation>已脱敏：查看完整个人信息需单独授权。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Search case no., summary, description, address, parties (Ctrl+F)</source>
+        <translation>搜索案件编号、简要案情、详细情况、地址、当事人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Quick views:</source>
+        <translation>快捷视图：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>All open cases, newest first</source>
+        <translation>全部未结案件，最新的在前</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Open cases past their deadline</source>
+        <translation>已超过期限的未结案件</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Open cases with no owner yet</source>
+        <translation>尚未分派承办人的未结案件</translation>
+    </message>
+    <message>
+        <source>My grid</source>
+        <translation>我的网格</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未结</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All disputes</source>
+        <translation>全部纠纷</translation>
+    </message>
+    <message>
+        <source>Five Prevention areas</source>
+        <translation>“五防”类别</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Urgent and high</source>
+        <translation>紧急和高</translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部承办人</translation>
+    </message>
+    <message>
+        <source>Cases owned by an officer or a team</source>
+        <translation>由某位民警或某个队室承办的案件</translation>
+    </message>
+    <message>
+        <source>Reported on or after this day</source>
+        <translation>接报日期不早于此日</translation>
+    </message>
+    <message>
+        <source>Reported on or before this day</source>
+        <translation>接报日期不晚于此日</translation>
+    </message>
+    <message>
+        <source>Only open cases past their resolution deadline</source>
+        <translation>只显示已超过办结期限的未结案件</translation>
+    </message>
+    <message>
+        <source>Only cases with no officer and no team</source>
+        <translation>只显示未分派民警和队室的案件</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复报警</translation>
+    </message>
+    <message>
+        <source>Only repeat reports (an earlier case at the same address or party)</source>
+        <translation>只显示重复报警（同一地址或当事人此前有过警情）</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Open cases in the grids you are responsible for: %1</source>
+        <translation>您负责的网格中的未结案件：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Your account is not the responsible officer of any grid (or has no staff record), so there is no grid of yours to show.</source>
+        <translation>您的账号不是任何网格的责任民警（或没有人员档案），因此没有“我的网格”可显示。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>已超期 %1</translation>
+    </message>
+    <message>
+        <source>Resolution due %1</source>
+        <translation>办结期限 %1</translation>
+    </message>
+    <message>
+        <source>Repeat report: an earlier case at the same address or with the same party</source>
+        <translation>重复报警：同一地址或同一当事人此前有过警情</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未分派</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSaver</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细情况</translation>
+    </message>
+    <message>
+        <source>Notable incident</source>
+        <translation>重点警情</translation>
+    </message>
+    <message>
+        <source>A case cannot move from “%1” to “%2”.</source>
+        <translation>案件不能从“%1”转为“%2”。</translation>
+    </message>
+    <message>
+        <source>Moving the case to “%1” needs a reason: change the status again.</source>
+        <translation>转为“%1”须填写原因：请重新变更状态。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Moving a case to “%1” needs a reason.</source>
+        <translation>转为“%1”须填写原因。</translation>
+    </message>
+    <message>
+        <source>A case cannot move from “%1” to “%2”. Its status may have changed: reload to see it.</source>
+        <translation>案件不能从“%1”转为“%2”。状态可能已变化，请重新加载查看。</translation>
+    </message>
+    <message>
+        <source>Your account may not change cases. Ask the station director or an administrator for this permission. Nothing was saved.</source>
+        <translation>您的账号无权修改案件，请向所长或系统管理员申请权限。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>That officer or grid no longer exists; reload and choose again. Nothing was saved.</source>
+        <translation>该民警或网格已不存在，请重新加载后再选。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists; it may have been removed elsewhere.</source>
+        <translation>该案件已不存在，可能已在别处删除。</translation>
+    </message>
+    <message>
+        <source>Other workstations keep changing this case. Reload, check it and try again.</source>
+        <translation>其他工作站正在频繁修改此案件。请重新加载，核对后重试。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. What you typed is kept; try again.</source>
+        <translation>未保存：%1。已输入的内容会保留，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>Related reports</source>
+        <translation>关联警情</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Show the audit entries about this case (your reading is recorded)</source>
+        <translation>显示与此案件有关的审计记录（您的查看会被记录）</translation>
+    </message>
+    <message>
+        <source>Mark this note as wrong; it stays readable</source>
+        <translation>标记这条备注有误；划除后仍可查看</translation>
+    </message>
+    <message>
+        <source>Loading the audit entries…</source>
+        <translation>正在加载审计记录…</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>暂无内容。</translation>
+    </message>
+    <message>
+        <source>Open this report</source>
+        <translation>打开此警情</translation>
+    </message>
+    <message>
+        <source>Recorded as %1</source>
+        <translation>登记为“%1”</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1 (was: %2)</source>
+        <translation>承办人：%1（原为：%2）</translation>
+    </message>
+    <message>
+        <source>Mediation session %1</source>
+        <translation>调解 %1</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>调解员：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Strike through…</source>
+        <translation>划除…</translation>
+    </message>
+    <message>
+        <source>Struck through %1. Reason: %2</source>
+        <translation>已于 %1 划除。原因：%2</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>同一地址</translation>
+    </message>
+    <message>
+        <source>same party</source>
+        <translation>同一当事人</translation>
+    </message>
+    <message>
+        <source>Case recorded</source>
+        <translation>登记案件</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Owner changed</source>
+        <translation>变更承办人</translation>
+    </message>
+    <message>
+        <source>Case edited</source>
+        <translation>修改案件</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Note struck through</source>
+        <translation>划除备注</translation>
+    </message>
+    <message>
+        <source>Case list exported</source>
+        <translation>导出案件列表</translation>
+    </message>
+    <message>
+        <source>Full personal data viewed</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>Audit entries viewed</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>%1 — refused</source>
+        <translation>%1 — 被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Load the list again (F5)</source>
+        <translation>重新加载列表（F5）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the cases of this filter as an Excel workbook or a CSV file</source>
+        <translation>将当前筛选的案件保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Record a new report (Ctrl+N)</source>
+        <translation>登记新警情（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>cases-%1</source>
+        <translation>案件-%1</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached, so new cases cannot be saved. The button comes back when the connection does.</source>
+        <translation>离线：无法连接数据库，不能保存新案件。恢复连接后按钮即可使用。</translation>
+    </message>
+    <message>
+        <source>1 case</source>
+        <translation>共 1 件</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>共 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 new case(s) — refresh</source>
+        <translation>%1 件新案件 — 刷新</translation>
+    </message>
+    <message>
+        <source>New cases arrived; F5 shows them in order</source>
+        <translation>有新案件；按 F5 按顺序显示</translation>
+    </message>
+    <message>
+        <source>The case list could not be loaded: %1. Press F5 to try again.</source>
+        <translation>案件列表加载失败：%1。按 F5 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDiscardDialog</name>
+    <message>
+        <source>Discard this report?</source>
+        <translation>放弃本次登记？</translation>
+    </message>
+    <message>
+        <source>What you typed will be lost.</source>
+        <translation>已输入的内容将丢失。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <source>This computer has no system keyring (common on Linux without a desktop keyring), so StationDesk cannot remember the password: it asks for it each time it starts. The password is never written to a file.</source>
+        <translation>本机没有系统密钥环（没有桌面密钥环的 Linux 上常见），StationDesk 无法记住密码，每次启动都会询问。密码从不写入文件。</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked or could not be opened, so the saved password could not be read. Unlock the keyring to have it filled in next time.</source>
+        <translation>系统密钥环已锁定或无法打开，读不到已保存的密码。解锁密钥环后，下次会自动填入。</translation>
+    </message>
+    <message>
+        <source>The system keyring could not be used, so the password cannot be remembered this time.</source>
+        <translation>无法使用系统密钥环，这次不能记住密码。</translation>
+    </message>
+    <message>
+        <source>No password is saved for this database server yet.</source>
+        <translation>尚未保存此数据库服务器的密码。</translation>
+    </message>
+    <message>
+        <source>The database server refused the login: the password is wrong or has changed.</source>
+        <translation>数据库服务器拒绝登录：密码错误或已更改。</translation>
+    </message>
+    <message>
+        <source>Database password — {app}</source>
+        <translation>数据库密码 — {app}</translation>
+    </message>
+    <message>
+        <source>Password for the database server {where}</source>
+        <translation>数据库服务器 {where} 的密码</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>保存到系统密钥环</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Enter the password, or cancel.</source>
+        <translation>请输入密码，或点取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>%v of %m cases</source>
+        <translation>%v / %m 件</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Repeat report</source>
+        <translation>重复报警</translation>
+    </message>
+    <message>
+        <source>Parties (ID and phone masked)</source>
+        <translation>当事人（身份证号、电话已脱敏）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1 cases to %2.</source>
+        <translation>已将 %1 件案件保存到 %2。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1. Choose another folder and try again.</source>
+        <translation>文件无法写入：%1。请选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters (now %2).</source>
+        <translation>最多 %1 个字（现有 %2 个）。</translation>
+    </message>
+    <message>
+        <source>A resident ID has 18 characters: 17 digits, then a digit or X.</source>
+        <translation>身份证号为 18 位：前 17 位是数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a digit is probably mistyped. Compare the number with the ID card.</source>
+        <translation>校验位不符，可能输错了某位数字。请与身份证核对。</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is in the future.</source>
+        <translation>身份证号中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is before 1900.</source>
+        <translation>身份证号中的出生日期早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>The birth date in this ID is not a real date.</source>
+        <translation>身份证号中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile (11 digits) or landline number (area code and number).</source>
+        <translation>不是有效的大陆手机号（11 位）或固定电话（区号加号码）。</translation>
+    </message>
+    <message>
+        <source>This time is in the future (latest allowed: %1).</source>
+        <translation>该时间晚于现在（最晚：%1）。</translation>
+    </message>
+    <message>
+        <source>Must be later than the start (%1).</source>
+        <translation>必须晚于开始时间（%1）。</translation>
+    </message>
+    <message>
+        <source>Choose one of the entries in the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation>该值无效。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
+        <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>User name: enter a name.</source>
+        <translation>用户名：请输入用户名。</translation>
+    </message>
+    <message>
+        <source>User name: no spaces, please.</source>
+        <translation>用户名：不能含空格。</translation>
+    </message>
+    <message>
+        <source>Password again: the two passwords differ.</source>
+        <translation>确认密码：两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The account was not created: {error}</source>
+        <translation>账号未创建：{error}</translation>
+    </message>
+    <message>
+        <source>Password: at least {n} characters, please.</source>
+        <translation>密码：至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Password: must not contain the user name.</source>
+        <translation>密码：不能包含用户名。</translation>
+    </message>
+    <message>
+        <source>Password: not accepted.</source>
+        <translation>密码：不符合要求。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverArchive</name>
+    <message>
+        <source>Handover archive</source>
+        <translation>交接班存档</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>交班民警</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>接班民警</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>接班确认</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Archived handovers</source>
+        <translation>已存档的交接班</translation>
+    </message>
+    <message>
+        <source>No handover has been archived yet.</source>
+        <translation>尚无存档的交接班。</translation>
+    </message>
+    <message>
+        <source>Reprint…</source>
+        <translation>重新打印…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <source>Reprint the handover</source>
+        <translation>重新打印交接班报告</translation>
+    </message>
+    <message>
+        <source>You handed this shift over yourself: the incoming officer acknowledges it.</source>
+        <translation>这是您本人交出的班次，应由接班民警确认。</translation>
+    </message>
+    <message>
+        <source>This handover is addressed to another incoming officer.</source>
+        <translation>此交接班指定了其他接班民警。</translation>
+    </message>
+    <message>
+        <source>This handover has already been acknowledged.</source>
+        <translation>此交接班已确认接班。</translation>
+    </message>
+    <message>
+        <source>Only a signed-in officer can acknowledge a handover.</source>
+        <translation>只有已登录的民警才能确认接班。</translation>
+    </message>
+    <message>
+        <source>Pick a handover in the list.</source>
+        <translation>请在列表中选择一条交接班记录。</translation>
+    </message>
+    <message>
+        <source>Already acknowledged.</source>
+        <translation>已确认接班。</translation>
+    </message>
+    <message>
+        <source>Your role may not acknowledge handovers.</source>
+        <translation>您的角色无权确认接班。</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>离线：无法连接数据库。</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged at %1.</source>
+        <translation>已于 %1 确认接班。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this handover first; the list has been reloaded.</source>
+        <translation>其他工作站已先修改此交接班，列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>This handover no longer exists; the list has been reloaded.</source>
+        <translation>此交接班已不存在，列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>无法连接数据库，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The handover could not be acknowledged: %1</source>
+        <translation>接班确认失败：%1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation>%1 已于 %2 确认接班。</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet.</source>
+        <translation>尚未确认接班。</translation>
+    </message>
+    <message>
+        <source>The archived report could not be read: %1</source>
+        <translation>无法读取存档的报告：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 matches the archive record.</source>
+        <translation>SHA-256 %1 与存档记录一致。</translation>
+    </message>
+    <message>
+        <source>WARNING: the archived bytes do not match their SHA-256 record: do not rely on this copy.</source>
+        <translation>警告：存档内容与其 SHA-256 记录不符，不能以此副本为准。</translation>
+    </message>
+    <message>
+        <source>Archived handover %1 · %2 → %3.</source>
+        <translation>已存档的交接班 %1 · %2 → %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Not named: any other officer may acknowledge</source>
+        <translation>不指定：其他任何民警均可确认</translation>
+    </message>
+    <message>
+        <source>Full edition (unmasked ID and phone numbers)</source>
+        <translation>完整版（身份证号、电话不脱敏）</translation>
+    </message>
+    <message>
+        <source>Generating and printing the full edition is recorded in the audit trail.</source>
+        <translation>生成和打印完整版会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Only roles allowed to see personal data (station director, administrator) may produce the full edition.</source>
+        <translation>只有可查看个人信息的角色（所长、系统管理员）才能生成完整版。</translation>
+    </message>
+    <message>
+        <source>Instructions received and tasks the incoming officer must follow up…</source>
+        <translation>上级交办事项及需接班民警跟进的工作…</translation>
+    </message>
+    <message>
+        <source>Instructions and pending tasks</source>
+        <translation>交办事项与待办工作</translation>
+    </message>
+    <message>
+        <source>Shift:</source>
+        <translation>班次：</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>报告语言：</translation>
+    </message>
+    <message>
+        <source>Incoming officer:</source>
+        <translation>接班民警：</translation>
+    </message>
+    <message>
+        <source>Instructions and pending tasks:</source>
+        <translation>交办事项与待办工作：</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Archive and hand over</source>
+        <translation>存档并交班</translation>
+    </message>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Generate the handover, or pick one from the archive, to see it here.</source>
+        <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Collecting the shift's figures…</source>
+        <translation>正在统计本班数据…</translation>
+    </message>
+    <message>
+        <source>Save the handover report</source>
+        <translation>保存交接班报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Print the handover report</source>
+        <translation>打印交接班报告</translation>
+    </message>
+    <message>
+        <source>The report changed; print it again.</source>
+        <translation>报告已更新，请重新打印。</translation>
+    </message>
+    <message>
+        <source>The form was changed after the report was generated: generate it again so that the archived report says what the form says.</source>
+        <translation>报告生成后表单有改动：请重新生成，使存档的报告与表单一致。</translation>
+    </message>
+    <message>
+        <source>Generate the report first.</source>
+        <translation>请先生成报告。</translation>
+    </message>
+    <message>
+        <source>This report has been archived.</source>
+        <translation>此报告已存档。</translation>
+    </message>
+    <message>
+        <source>Your role may not archive handovers.</source>
+        <translation>您的角色无权存档交接班。</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>离线：无法连接数据库。</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Your role may not see personal data: generate the masked edition.</source>
+        <translation>您的角色无权查看个人信息：请生成标准版（已脱敏）。</translation>
+    </message>
+    <message>
+        <source>This period cannot be reported: %1</source>
+        <translation>该时段无法生成报告：%1</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>无法连接数据库，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The report could not be generated: %1</source>
+        <translation>报告生成失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report ready: %n page(s). Check it, then save, print or archive it.</source>
+        <translation>
+            <numerusform>报告已生成，共 %n 页。请核对后保存、打印或存档。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>报告排版失败：%1</translation>
+    </message>
+    <message>
+        <source>full edition</source>
+        <translation>完整版</translation>
+    </message>
+    <message>
+        <source>masked edition</source>
+        <translation>标准版</translation>
+    </message>
+    <message>
+        <source>Generated, not archived yet: %1 · %2 · %3</source>
+        <translation>已生成，尚未存档：%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The report cannot be shown: %1</source>
+        <translation>无法显示报告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n page(s))</source>
+        <translation>
+            <numerusform>（共 %n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The output could not be recorded in the audit trail, so it was not done.</source>
+        <translation>无法记入审计日志，因此未执行此操作。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>报告无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Wait until the report in progress is done.</source>
+        <translation>请等当前报告生成完毕。</translation>
+    </message>
+    <message>
+        <source>Printing page %v of %m</source>
+        <translation>正在打印第 %v 页，共 %m 页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed: %n page(s).</source>
+        <translation>
+            <numerusform>已打印 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the incoming officer</source>
+        <translation>接班民警</translation>
+    </message>
+    <message>
+        <source>Handed over to %1 and archived (SHA-256 %2…).</source>
+        <translation>已交班给%1并存档（SHA-256 %2…）。</translation>
+    </message>
+    <message>
+        <source>Nothing was archived; your instructions are kept.</source>
+        <translation>未存档；您填写的交办事项已保留。</translation>
+    </message>
+    <message>
+        <source>Your role may not archive handovers: ask a duty officer or the station director to do it.</source>
+        <translation>您的角色无权存档交接班：请值班民警或所长操作。</translation>
+    </message>
+    <message>
+        <source>You cannot hand over to yourself: pick the incoming officer.</source>
+        <translation>不能交班给自己：请选择接班民警。</translation>
+    </message>
+    <message>
+        <source>The handover could not be archived: %1</source>
+        <translation>交接班存档失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>Type part of the name</source>
+        <translation>输入网格名称查找</translation>
+    </message>
+    <message>
+        <source>Street, building, unit</source>
+        <translation>街道、楼栋、单元</translation>
+    </message>
+    <message>
+        <source>What happened, in one line (required)</source>
+        <translation>一句话说明发生了什么（必填）</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>详细情况（选填）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细情况</translation>
+    </message>
+    <message>
+        <source>Notable incident (for the shift handover)</source>
+        <translation>重点警情（列入交接班）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or Ctrl+S</source>
+        <translation>Ctrl+Enter 或 Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Looking for earlier reports…</source>
+        <translation>正在查找以往报警…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Confirm and save</source>
+        <translation>确认并保存</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached. What you typed is kept; save when the connection is back.</source>
+        <translation>离线：无法连接数据库。已输入的内容会保留，恢复连接后再保存。</translation>
+    </message>
+    <message>
+        <source>Offline: the case was not saved. What you typed is kept.</source>
+        <translation>离线：案件未保存，已输入的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Your account may not record cases. Nothing was saved.</source>
+        <translation>您的账号无权登记案件。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The case was not saved: %1. What you typed is kept; try again.</source>
+        <translation>案件未保存：%1。已输入的内容会保留，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Police officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Auxiliary officer</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <source>Police assistant</source>
+        <translation>警务助理</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>平安志愿者</translation>
+    </message>
+    <message>
+        <source>Command room</source>
+        <translation>综合指挥室</translation>
+    </message>
+    <message>
+        <source>Community policing team</source>
+        <translation>社区警务队</translation>
+    </message>
+    <message>
+        <source>Law-enforcement team</source>
+        <translation>执法办案队</translation>
+    </message>
+    <message>
+        <source>Station mediator</source>
+        <translation>人民调解员</translation>
+    </message>
+    <message>
+        <source>Resident lawyer</source>
+        <translation>驻所律师</translation>
+    </message>
+    <message>
+        <source>Court liaison</source>
+        <translation>法院联络员</translation>
+    </message>
+    <message>
+        <source>Neighbour dispute</source>
+        <translation>邻里纠纷</translation>
+    </message>
+    <message>
+        <source>Family dispute</source>
+        <translation>家庭纠纷</translation>
+    </message>
+    <message>
+        <source>Property dispute</source>
+        <translation>房产财物纠纷</translation>
+    </message>
+    <message>
+        <source>Labour dispute</source>
+        <translation>劳资纠纷</translation>
+    </message>
+    <message>
+        <source>Consumer dispute</source>
+        <translation>消费纠纷</translation>
+    </message>
+    <message>
+        <source>Traffic dispute</source>
+        <translation>交通事故纠纷</translation>
+    </message>
+    <message>
+        <source>Request for assistance</source>
+        <translation>群众求助</translation>
+    </message>
+    <message>
+        <source>Theft</source>
+        <translation>盗窃</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>诈骗</translation>
+    </message>
+    <message>
+        <source>Drug abuse</source>
+        <translation>涉毒</translation>
+    </message>
+    <message>
+        <source>Conflicts and disputes</source>
+        <translation>矛盾冲突</translation>
+    </message>
+    <message>
+        <source>Public-security incident</source>
+        <translation>治安事件</translation>
+    </message>
+    <message>
+        <source>110 dispatch</source>
+        <translation>110 警情</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来所报警</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话报警</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡逻发现</translation>
+    </message>
+    <message>
+        <source>Household visit</source>
+        <translation>走访发现</translation>
+    </message>
+    <message>
+        <source>Grid-worker referral</source>
+        <translation>网格员移交</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新接报</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级移交</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已化解</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>对方当事人</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>受害人</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>嫌疑人</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <source>Other party</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已调解</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Partial agreement</source>
+        <translation>部分达成协议</translation>
+    </message>
+    <message>
+        <source>No agreement</source>
+        <translation>未达成协议</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation>其他部门</translation>
+    </message>
+    <message>
+        <source>Day shift</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>Night shift</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <source>Custom shift</source>
+        <translation>自定时段</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>On patrol</source>
+        <translation>巡逻中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未执行</translation>
+    </message>
+    <message>
+        <source>Theft prevention</source>
+        <translation>防盗窃</translation>
+    </message>
+    <message>
+        <source>Fraud prevention</source>
+        <translation>防诈骗</translation>
+    </message>
+    <message>
+        <source>Drug prevention</source>
+        <translation>禁毒</translation>
+    </message>
+    <message>
+        <source>Conflict prevention</source>
+        <translation>防矛盾纠纷</translation>
+    </message>
+    <message>
+        <source>Public security</source>
+        <translation>治安防范</translation>
+    </message>
+    <message>
+        <source>Duty officer</source>
+        <translation>值班民警</translation>
+    </message>
+    <message>
+        <source>Community officer</source>
+        <translation>社区民警</translation>
+    </message>
+    <message>
+        <source>Law-enforcement officer</source>
+        <translation>办案民警</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Station director</source>
+        <translation>所长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked — {app}</source>
+        <translation>已锁定 — {app}</translation>
+    </message>
+    <message>
+        <source>StationDesk is locked</source>
+        <translation>StationDesk 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after a time without activity. {name} ({user}) is signed in: enter the password to go on. Open work is kept as it was.</source>
+        <translation>长时间无操作，已自动锁定。当前登录：{name}（{user}），输入密码即可继续。未完成的工作原样保留。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>以其他用户登录</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database to check the password: {error}</source>
+        <translation>无法连接数据库验证密码：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>StationDesk — {place}</source>
+        <translation>StationDesk — {place}</translation>
+    </message>
+    <message>
+        <source>Database unreachable — edits are blocked; reconnecting…</source>
+        <translation>数据库无法连接 — 暂停编辑，正在重连…</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>功能导航</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Database settings…</source>
+        <translation>数据库设置(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock / Sign out</source>
+        <translation>锁定/退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About StationDesk</source>
+        <translation>关于 StationDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Loading from the database…</source>
+        <translation>正在从数据库加载…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Signed in as {user}</source>
+        <translation>当前登录：{user}</translation>
+    </message>
+    <message>
+        <source>This view could not be opened. Details are in the log.</source>
+        <translation>无法打开此视图，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>正在刷新…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Connected to the database</source>
+        <translation>已连接数据库</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached ({reason}); retrying</source>
+        <translation>无法连接数据库（{reason}），正在重试</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>您无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this record first; it was reloaded.</source>
+        <translation>其他工作站已先修改此记录，已重新加载。</translation>
+    </message>
+    <message>
+        <source>That record no longer exists (deleted on another workstation?).</source>
+        <translation>该记录已不存在（可能已在其他工作站删除）。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached; please try again shortly.</source>
+        <translation>无法连接数据库，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>出现错误，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Switch to the new database now? This window closes and you sign in again.</source>
+        <translation>现在切换到新数据库吗？本窗口将关闭，需要重新登录。</translation>
+    </message>
+    <message>
+        <source>About StationDesk</source>
+        <translation>关于 StationDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;社区派出所综合指挥室客户端。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationView</name>
+    <message>
+        <source>Mediators now</source>
+        <translation>调解员当前状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Next free</source>
+        <translation>下次空闲</translation>
+    </message>
+    <message>
+        <source>Sessions today</source>
+        <translation>今日场次</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>擅长</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>No mediation sessions today or in the next 7 days.</source>
+        <translation>今天及未来 7 天没有调解安排。</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; the board may be out of date.</source>
+        <translation>离线：无法连接数据库，看板可能不是最新。</translation>
+    </message>
+    <message>
+        <source>Away (leave)</source>
+        <translation>不在岗（休假）</translation>
+    </message>
+    <message>
+        <source>Away (court day)</source>
+        <translation>不在岗（出庭）</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>In a mediation session until %1</source>
+        <translation>调解中，至 %1</translation>
+    </message>
+    <message>
+        <source>Busy until %1</source>
+        <translation>忙碌至 %1</translation>
+    </message>
+    <message>
+        <source>Busy for the rest of today</source>
+        <translation>今天已排满</translation>
+    </message>
+    <message>
+        <source>Outside their working hours</source>
+        <translation>不在工作时间</translation>
+    </message>
+    <message>
+        <source>Off duty until %1</source>
+        <translation>休息，%1 上岗</translation>
+    </message>
+    <message>
+        <source>Off duty today</source>
+        <translation>今日不在岗</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>none in the next 7 days</source>
+        <translation>未来 7 天无空闲</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Fully booked today</source>
+        <translation>今日已约满</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mediators now (%1) — %n free</source>
+        <translation>
+            <numerusform>调解员当前状态（%1）— %n 人空闲</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Sessions from %1, the next 7 days included</source>
+        <translation>调解安排：%1 起 7 天</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Disputes</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <source>Assistance</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <source>Theft &amp; fraud</source>
+        <translation>盗窃、诈骗</translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation>涉毒</translation>
+    </message>
+    <message>
+        <source>Conflicts &amp; public security</source>
+        <translation>矛盾冲突、治安</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>Click to list all open cases</source>
+        <translation>点击查看全部未结案件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Open cases past their resolution deadline; click to list them</source>
+        <translation>已超过办结期限的未结案件；点击查看</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Open cases with no officer or team; click to list them</source>
+        <translation>尚未分派民警或队室的未结案件；点击查看</translation>
+    </message>
+    <message>
+        <source>Patrols on the street now</source>
+        <translation>正在巡逻</translation>
+    </message>
+    <message>
+        <source>Patrol crews checked in and not finished; click for patrols</source>
+        <translation>已签到且未结束的巡逻组；点击查看巡逻</translation>
+    </message>
+    <message>
+        <source>Grids without a patrol now</source>
+        <translation>当前无巡逻的网格</translation>
+    </message>
+    <message>
+        <source>Grids no current patrol shift covers; click for patrols</source>
+        <translation>当前没有巡逻班次覆盖的网格；点击查看巡逻</translation>
+    </message>
+    <message>
+        <source>Mediators free now</source>
+        <translation>当前空闲调解员</translation>
+    </message>
+    <message>
+        <source>Mediators, lawyers and court liaisons free at this moment; click for mediation</source>
+        <translation>此刻空闲的人民调解员、驻所律师和法院联络员；点击查看调解</translation>
+    </message>
+    <message>
+        <source>Follow-ups due today</source>
+        <translation>今日到期回访</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after agreements due today or earlier and not done</source>
+        <translation>调解达成协议后今天或之前到期、尚未完成的回访</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; figures may be out of date.</source>
+        <translation>离线：无法连接数据库，数字可能不是最新。</translation>
+    </message>
+    <message>
+        <source>New cases per hour, last 24 hours</source>
+        <translation>近 24 小时每小时新增案件</translation>
+    </message>
+    <message>
+        <source>Open cases by status</source>
+        <translation>未结案件（按状态）</translation>
+    </message>
+    <message>
+        <source>Open cases by grid</source>
+        <translation>未结案件（按网格）</translation>
+    </message>
+    <message>
+        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
+        <translation>近 30 天每日末超期案件数（最后一点为当前）</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the open cases with that status</source>
+        <translation>点击柱形查看该状态的未结案件</translation>
+    </message>
+    <message>
+        <source>Click a grid to list its open cases</source>
+        <translation>点击网格查看其未结案件</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add party (Alt+P)</source>
+        <translation>添加当事人（Alt+P）</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>手机或固话</translation>
+    </message>
+    <message>
+        <source>Remove this party</source>
+        <translation>删除此当事人</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsView</name>
+    <message>
+        <source>Previous day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>显示日期</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到出巡</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>结束巡逻</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation>标记未执行</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Grids covered</source>
+        <translation>覆盖网格</translation>
+    </message>
+    <message>
+        <source>Day %1–%2</source>
+        <translation>白天 %1–%2</translation>
+    </message>
+    <message>
+        <source>Night %1–%2</source>
+        <translation>夜间 %1–%2</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Checked in at %1</source>
+        <translation>%1 签到</translation>
+    </message>
+    <message>
+        <source>No crew</source>
+        <translation>无人员</translation>
+    </message>
+    <message>
+        <source>No patrol shifts on this day.</source>
+        <translation>当天没有巡逻班次。</translation>
+    </message>
+    <message>
+        <source>✗ No patrol</source>
+        <translation>✗ 无巡逻</translation>
+    </message>
+    <message>
+        <source>A staffed patrol covers this grid for at least an hour</source>
+        <translation>有人员的巡逻覆盖本网格至少一小时</translation>
+    </message>
+    <message>
+        <source>No staffed patrol covers this grid in this part of the day</source>
+        <translation>该时段没有有人员的巡逻覆盖本网格</translation>
+    </message>
+    <message>
+        <source>Helpers: %1</source>
+        <translation>辅助人员：%1</translation>
+    </message>
+    <message>
+        <source>⚠ None</source>
+        <translation>⚠ 无</translation>
+    </message>
+    <message>
+        <source>No responsible officer</source>
+        <translation>没有责任民警</translation>
+    </message>
+    <message>
+        <source>%1, the responsible officer, is on leave</source>
+        <translation>责任民警%1正在休假</translation>
+    </message>
+    <message>
+        <source>⚠ %1 on leave</source>
+        <translation>⚠ %1 休假</translation>
+    </message>
+    <message>
+        <source>Grids of the station</source>
+        <translation>本所网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n 处空档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) without an officer on duty</source>
+        <translation>
+            <numerusform>%n 个网格无民警在岗</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid coverage on %1</source>
+        <translation>%1 网格巡逻覆盖</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached, so patrols cannot be changed until the connection is back.</source>
+        <translation>离线：无法连接数据库，恢复连接前不能修改巡逻。</translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols.</source>
+        <translation>您的角色无权修改巡逻。</translation>
+    </message>
+    <message>
+        <source>Select a patrol shift first.</source>
+        <translation>请先选择一个巡逻班次。</translation>
+    </message>
+    <message>
+        <source>Not possible for a shift that is %1.</source>
+        <translation>状态为“%1”的班次不能这样操作。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): now %3.</source>
+        <translation>%1（%2）：现为%3。</translation>
+    </message>
+    <message>
+        <source>This shift was changed by another workstation; the list has been reloaded. Check the shift and try again.</source>
+        <translation>该班次已被其他工作站修改，列表已重新加载。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>This shift was deleted by another workstation; the list has been reloaded.</source>
+        <translation>该班次已被其他工作站删除，列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>修改未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWarning</name>
+    <message>
+        <source>Mark as repeat dispute</source>
+        <translation>标记为重复纠纷</translation>
+    </message>
+    <message>
+        <source>This address/party had %1 case(s) in the last %2 days (%3 at this address, %4 with these parties). Check them before saving.</source>
+        <translation>该地址或当事人近 %2 天有 %1 起警情（同一地址 %3 起，涉及这些当事人 %4 起）。请先核对再保存。</translation>
+    </message>
+    <message>
+        <source>same address</source>
+        <translation>同一地址</translation>
+    </message>
+    <message>
+        <source>same party</source>
+        <translation>同一当事人</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Duty shift</source>
+        <translation>值班班次</translation>
+    </message>
+    <message>
+        <source>Duty shift:</source>
+        <translation>值班班次：</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached; figures may be out of date.</source>
+        <translation>离线：无法连接数据库，数字可能不是最新。</translation>
+    </message>
+    <message>
+        <source>New cases</source>
+        <translation>新增案件</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>已结案件</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Mediations held</source>
+        <translation>已调解场次</translation>
+    </message>
+    <message>
+        <source>Mediations booked, next 24 h</source>
+        <translation>未来 24 小时预约调解</translation>
+    </message>
+    <message>
+        <source>Patrols completed</source>
+        <translation>已完成巡逻</translation>
+    </message>
+    <message>
+        <source>Patrols missed</source>
+        <translation>未执行巡逻</translation>
+    </message>
+    <message>
+        <source>New cases in this shift</source>
+        <translation>本班新增案件</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>No new cases in this shift.</source>
+        <translation>本班没有新增案件。</translation>
+    </message>
+    <message>
+        <source>Shift summary</source>
+        <translation>本班概况</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>running; open and overdue as of %1</source>
+        <translation>进行中；未结与超期数截至 %1</translation>
+    </message>
+    <message>
+        <source>ended; open and overdue at its end</source>
+        <translation>已结束；未结与超期数为班末数字</translation>
+    </message>
+    <message>
+        <source>New cases by category: %1</source>
+        <translation>新增案件按类别：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New cases in this shift (%n)</source>
+        <translation>
+            <numerusform>本班新增案件（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New cases in this shift (first %n)</source>
+        <translation>
+            <numerusform>本班新增案件（前 %n 条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Database settings</source>
+        <translation>数据库设置</translation>
+    </message>
+    <message>
+        <source>Embedded database on this computer (SQLite)</source>
+        <translation>本机内置数据库（SQLite）</translation>
+    </message>
+    <message>
+        <source>Database server shared by workstations (PostgreSQL)</source>
+        <translation>多工作站共用的数据库服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Keep the file on a local disk, never on a network share. Leave empty for the default file.</source>
+        <translation>文件必须放在本地磁盘，不能放在网络共享上。留空则使用默认文件。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL 模式</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>保存到系统密钥环</translation>
+    </message>
+    <message>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
+        <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
+    </message>
+    <message>
+        <source>The password is never written to the settings file: it is kept only in the system keyring. Without a keyring it is used for this session only.</source>
+        <translation>密码从不写入设置文件，只保存在系统密钥环中；没有密钥环时仅在本次使用。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>A new language applies when StationDesk starts again.</source>
+        <translation>新语言在 StationDesk 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Database file: this is a folder; choose a file name.</source>
+        <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
+    </message>
+    <message>
+        <source>Host: enter the server's name or address.</source>
+        <translation>主机：请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <source>Database name: enter the database's name.</source>
+        <translation>数据库名：请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>User: enter the database user.</source>
+        <translation>用户名：请输入数据库用户名。</translation>
+    </message>
+    <message>
+        <source>Host: no spaces allowed.</source>
+        <translation>主机：不能含空格。</translation>
+    </message>
+    <message>
+        <source>The file does not exist yet; it will be created.</source>
+        <translation>文件尚不存在，将自动创建。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connection works.</source>
+        <translation>连接成功。</translation>
+    </message>
+    <message>
+        <source>The password is saved in the system keyring.</source>
+        <translation>密码已保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered; it is used for this session only.</source>
+        <translation>无法记住密码，仅在本次使用。</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {error}</source>
+        <translation>无法连接：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — StationDesk</source>
+        <translation>登录 — StationDesk</translation>
+    </message>
+    <message>
+        <source>Sign in to StationDesk</source>
+        <translation>登录 StationDesk</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Database settings…</source>
+        <translation>数据库设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords. An administrator can unlock it.</source>
+        <translation>密码错误次数过多，账号已锁定，可由系统管理员解锁。</translation>
+    </message>
+    <message>
+        <source>This account is switched off. Ask an administrator.</source>
+        <translation>此账号已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {error}</source>
+        <translation>无法连接数据库：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>The database file {file} is damaged. Do not keep working on it: restore the latest backup or call the administrator.</source>
+        <translation>数据库文件 {file} 已损坏。请勿继续使用：恢复最近的备份，或联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {db}. Check the network and the server, or choose another database.</source>
+        <translation>无法连接数据库 {db}。请检查网络和服务器，或选择其他数据库。</translation>
+    </message>
+    <message>
+        <source>Reading the database password from the system keyring…</source>
+        <translation>正在从系统密钥环读取数据库密码…</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keyring…</source>
+        <translation>正在将密码保存到系统密钥环…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keyring; it is used for this session only.</source>
+        <translation>密码未能保存到系统密钥环，仅在本次使用。</translation>
+    </message>
+    <message>
+        <source>Preparing the database…</source>
+        <translation>正在准备数据库…</translation>
+    </message>
+    <message>
+        <source>The file {file} has no StationDesk data yet. Create the database in it?</source>
+        <translation>文件 {file} 中还没有 StationDesk 数据。要在其中创建数据库吗？</translation>
+    </message>
+    <message>
+        <source>The database in {file} was made by an older StationDesk. Upgrade it now? A backup copy of the file is made first.</source>
+        <translation>{file} 中的数据库由旧版 StationDesk 创建。现在升级吗？升级前会先备份该文件。</translation>
+    </message>
+    <message>
+        <source>The database {db} has no StationDesk schema yet or an older one. The administrator upgrades it with `stationdesk init` (all workstations closed).</source>
+        <translation>数据库 {db} 尚无 StationDesk 数据结构，或结构版本较旧。请系统管理员关闭所有工作站后运行 `stationdesk init` 升级。</translation>
+    </message>
+    <message>
+        <source>This database was upgraded by a newer StationDesk. Update this workstation before using it.</source>
+        <translation>此数据库已由新版 StationDesk 升级。请先更新本工作站再使用。</translation>
+    </message>
+    <message>
+        <source>The database file is on a network share, where SQLite can lose data. Keep the file on a local disk, or use a PostgreSQL server for several workstations.</source>
+        <translation>数据库文件位于网络共享上，SQLite 在这里可能丢失数据。请把文件放在本地磁盘；多个工作站请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be written: the file or its folder is read-only. Ask the administrator to make them writable, or choose another file.</source>
+        <translation>数据库文件无法写入：文件或其所在文件夹为只读。请系统管理员改为可写，或选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>数据库无法使用。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Database settings…</source>
+        <translation>数据库设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The database has no user accounts yet.</source>
+        <translation>数据库中还没有用户账号。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+</TS>
