@@ -92,7 +92,9 @@ def test_workflow_refuses_a_jump_and_keeps_history(db: Database, duty: Actor) ->
         cases.change_status(db, duty, case.id, case.version, CaseStatus.CLOSED)
     case = cases.change_status(db, duty, case.id, case.version, CaseStatus.IN_PROGRESS)
     case = cases.change_status(db, duty, case.id, case.version, CaseStatus.RESOLVED)
-    case = cases.change_status(db, duty, case.id, case.version, CaseStatus.IN_PROGRESS, "又吵起来了")
+    case = cases.change_status(
+        db, duty, case.id, case.version, CaseStatus.IN_PROGRESS, "又吵起来了"
+    )
     assert [h.to_status for h in case.history] == [
         CaseStatus.NEW,
         CaseStatus.IN_PROGRESS,
