@@ -1,8 +1,8 @@
 """Read-only case queries the case list needs beyond :mod:`stationdesk.data.cases`.
 
 The list and count with the filter bar's "repeat reports only" switch, a check of
-which new case ids match the list's filter, and the recent addresses the intake
-form suggests.
+which new case ids match the list's filter, the grids of the signed-in officer (the
+"My grid" preset) and the recent addresses the intake form suggests.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sqlalchemy import select
 from stationdesk.data import cases
 from stationdesk.data.cases import PAGE_SIZE, CaseFilter, CasePage, CaseSort, PageKey
 from stationdesk.data.database import Database
-from stationdesk.data.schema import Case
+from stationdesk.data.schema import Case, Grid, User
 
 
 def _with_repeat(case_filter: CaseFilter | None, repeat_only: bool) -> CaseFilter:
@@ -80,3 +80,19 @@ def recent_addresses(db: Database, limit: int = 500, scan: int = 3000) -> list[s
             if len(seen) >= limit:
                 break
     return list(seen)
+
+
+def my_grid_ids(db: Database, user_id: int | None) -> frozenset[int]:
+    """Grids whose responsible officer is the signed-in user's staff record.
+
+    Empty for an account without a staff record or whose officer has no grid.
+    """
+    if user_id is None:
+        return frozenset()
+    stmt = (
+        select(Grid.id)
+        .join(User, User.staff_id == Grid.responsible_officer_id)
+        .where(User.id == user_id)
+    )
+    with db.engine.connect() as conn:
+        return frozenset(int(r[0]) for r in conn.execute(stmt))

@@ -6,13 +6,28 @@ page is as fast at a million cases as at a hundred, and sorting happens in SQL.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from stationdesk.data.database import Database
 from stationdesk.data.schema import (
@@ -68,13 +83,70 @@ class CaseFilter:
     categories: frozenset[CaseCategory] = frozenset()
     priorities: frozenset[Priority] = frozenset()
     grid_ids: frozenset[int] = frozenset()
+    owner_staff_ids: frozenset[int] = frozenset()
+    owner_teams: frozenset[Team] = frozenset()
     open_only: bool = False
     overdue_only: bool = False
     unassigned_only: bool = False
     repeat_only: bool = False
-    text: str = ""
+    text: str = ""  # case no., summary, description, address or a party's name
     reported_since: datetime | None = None
     reported_before: datetime | None = None
+
+
+class _ContainsText(ColumnElement[bool]):
+    """``column`` contains ``text``, ignoring the case of Latin letters, on both back ends.
+
+    SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. SQLAlchemy's own
+    ``ilike`` wraps both sides in lower() on SQLite, which costs a call per row.
+    """
+
+    type = Boolean()
+    _is_implicitly_boolean = True  # no "= 1" after it on back ends without a boolean type
+    _traverse_internals = [
+        ("column", InternalTraversal.dp_clauseelement),
+        ("pattern", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, column: Any, text: str) -> None:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        self.column = column
+        self.pattern = literal(f"%{escaped}%")
+
+
+@compiles(_ContainsText)
+def _contains_like(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.column, **kw)
+    pattern = compiler.process(element.pattern, **kw)
+    return f"({column} LIKE {pattern} ESCAPE '\\')"
+
+
+@compiles(_ContainsText, "postgresql")
+def _contains_ilike(element: _ContainsText, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.column, **kw)
+    pattern = compiler.process(element.pattern, **kw)
+    return f"({column} ILIKE {pattern} ESCAPE '\\')"
+
+
+CASE_NO_PATTERN = re.compile(r"\d{8}-\d{4}", re.ASCII)
+
+
+def text_matches(text: str) -> ColumnElement[bool]:
+    """The free-text search: case no., summary, description, address, parties' names.
+
+    A whole case number finds that case through its unique index; anything else is a
+    "contains" search over the text columns and the parties (an EXISTS per case).
+    """
+    if CASE_NO_PATTERN.fullmatch(text):
+        return Case.case_no == text
+    party_named = exists().where(CaseParty.case_id == Case.id, _ContainsText(CaseParty.name, text))
+    return or_(
+        *(
+            _ContainsText(col, text)
+            for col in (Case.case_no, Case.summary, Case.address, Case.description)
+        ),
+        party_named,
+    )
 
 
 # Priority sorts by urgency, not alphabetically.
@@ -154,14 +226,20 @@ def filter_conditions(f: CaseFilter, at: datetime | None = None) -> list[ColumnE
         conds.append(Case.priority.in_(sorted(f.priorities)))
     if f.grid_ids:
         conds.append(Case.grid_id.in_(sorted(f.grid_ids)))
+    if f.owner_staff_ids or f.owner_teams:
+        owned = []
+        if f.owner_staff_ids:
+            owned.append(Case.owner_staff_id.in_(sorted(f.owner_staff_ids)))
+        if f.owner_teams:
+            owned.append(Case.owner_team.in_(sorted(f.owner_teams)))
+        conds.append(or_(*owned))
     if f.reported_since is not None:
         conds.append(Case.reported_at >= f.reported_since)
     if f.reported_before is not None:
         conds.append(Case.reported_at < f.reported_before)
     text = f.text.strip()
     if text:
-        like = f"%{text}%"
-        conds.append(or_(Case.case_no.like(like), Case.summary.like(like), Case.address.like(like)))
+        conds.append(text_matches(text))
     return conds
 
 
@@ -391,12 +469,17 @@ def next_case_no(uow: UnitOfWork, at: datetime) -> str:
 
 
 def create_case(db: Database, actor: Actor, draft: CaseDraft) -> CaseDetail:
-    """Record a new case with its parties and the first status-history line."""
+    """Record a new case with its parties and the first status-history line.
+
+    Its deadlines come from the station's deadline policy (``station_settings``).
+    """
+    from stationdesk.data import station_settings
     from stationdesk.domain import deadlines
 
     with unit_of_work(db, actor, Permission.EDIT_CASES, "case.create") as uow:
+        policy = station_settings.policy_in(uow.session)
         first_due, resolution_due = deadlines.due_times(
-            draft.reported_at, draft.priority, draft.category, deadlines.DeadlinePolicy()
+            draft.reported_at, draft.priority, draft.category, policy
         )
         case = Case(
             case_no=next_case_no(uow, uow.at),
@@ -537,6 +620,10 @@ class PriorCase:
     status: CaseStatus
     summary: str
     matched_on: str  # "address" | "party"
+    resolution_due: datetime | None = None
+
+    def is_overdue(self, at: datetime) -> bool:
+        return self.status.is_open and self.resolution_due is not None and self.resolution_due < at
 
 
 def premise_history(
@@ -550,12 +637,15 @@ def premise_history(
     """Cases in the last ``days`` at the same address or with the same party."""
     since = (at or now()) - timedelta(days=days)
     found: dict[int, PriorCase] = {}
-    cols = (Case.id, Case.case_no, Case.reported_at, Case.category, Case.status, Case.summary)
+    cols = (
+        Case.id, Case.case_no, Case.reported_at, Case.category, Case.status, Case.summary,
+        Case.resolution_due,
+    )  # fmt: skip
     with db.engine.connect() as conn:
         if address.strip():
             stmt = select(*cols).where(Case.address == address.strip(), Case.reported_at >= since)
             for r in conn.execute(stmt.order_by(Case.reported_at.desc()).limit(50)):
-                found[r[0]] = PriorCase(*r, matched_on="address")
+                found[r[0]] = PriorCase(*r[:6], matched_on="address", resolution_due=r[6])
         ids = [v for v in resident_ids if v]
         tels = [v for v in phones if v]
         if ids or tels:
@@ -567,5 +657,5 @@ def premise_history(
                 .distinct()
             )
             for r in conn.execute(stmt.limit(50)):
-                found.setdefault(r[0], PriorCase(*r, matched_on="party"))
+                found.setdefault(r[0], PriorCase(*r[:6], matched_on="party", resolution_due=r[6]))
     return sorted(found.values(), key=lambda p: p.reported_at, reverse=True)

@@ -14,36 +14,29 @@ import dataclasses
 import itertools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from stationdesk.data import case_queries, cases
+from stationdesk.data import case_queries, cases, station_settings
 from stationdesk.data.cases import CaseDetail, CaseDraft, PartyInfo, PriorCase
 from stationdesk.data.people import GridInfo
 from stationdesk.data.uow import PermissionDeniedError
@@ -61,6 +54,15 @@ from stationdesk.domain.validation import (
 )
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.field_errors import field_error_text
+from stationdesk.ui.intake_parties import PartyEditor, PartyRow
+from stationdesk.ui.intake_repeat import RepeatWarning
+from stationdesk.ui.intake_widgets import (
+    ConfirmDiscardDialog,
+    ReportedAtEdit,
+    from_qdatetime,
+    make_searchable,
+    to_qdatetime,
+)
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
@@ -71,87 +73,7 @@ NAME_MAX = 50
 ERROR_LABEL_STYLE = "color:#b3261e;"
 INVALID_STYLE = "border:2px solid #c62828;"
 BANNER_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
-REPEAT_STYLE = "QFrame#repeatBox { background:#fff4d6; border:1px solid #d9b44a; }"
 DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
-
-
-def make_searchable(combo: QComboBox) -> QLineEdit:
-    """Editable combo whose completer matches anywhere in the text, case-insensitively.
-
-    Chinese names are typed through an input method into a line edit, so a plain
-    combo's type-ahead does not work for them; a "contains" completer does.
-    """
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = QCompleter(combo.model(), combo)
-    completer.setCompletionColumn(0)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCompleter(completer)
-    edit = combo.lineEdit()
-    assert edit is not None  # an editable combo always has one
-    return edit
-
-
-def _to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
-
-
-def _from_qdatetime(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-
-
-class ReportedAtEdit(QDateTimeEdit):
-    """Tab leaves the field (QDateTimeEdit would step through its five sections);
-    Left/Right still move between year, month, day, hour and minute."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-class ConfirmDiscardDialog(QDialog):
-    """ "Discard this report?" with Keep editing as the safe default (Esc, Enter)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Discard this report?"))
-        self.setMinimumSize(360, 120)  # explicit: the layout must not resize the window
-        lay = QVBoxLayout(self)
-        text = QLabel(self.tr("What you typed will be lost."))
-        text.setWordWrap(True)
-        lay.addWidget(text)
-        buttons = QDialogButtonBox()
-        self.discard_button = buttons.addButton(
-            self.tr("Discard"), QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.keep_button = buttons.addButton(
-            self.tr("Keep editing"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        # Enter must never discard by accident: only Keep editing is a default button.
-        self.discard_button.setAutoDefault(False)
-        self.keep_button.setDefault(True)
-        self.setFocusProxy(self.keep_button)
-        self.discard_button.clicked.connect(self.accept)
-        self.keep_button.clicked.connect(self.reject)
-        lay.addWidget(buttons)
-
-
-@dataclass
-class PartyRow:
-    """The inputs of one party line."""
-
-    frame: QWidget
-    name: QLineEdit
-    role: QComboBox
-    resident_id: QLineEdit
-    phone: QLineEdit
-    remove: QToolButton
-    error: QLabel
-
-    def is_blank(self) -> bool:
-        return not any(e.text().strip() for e in (self.name, self.resident_id, self.phone))
 
 
 class IntakeDialog(QDialog):
@@ -170,8 +92,8 @@ class IntakeDialog(QDialog):
         self._checked_key: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
         self._priors: list[PriorCase] = []
         self._online = ctx.online
+        self._repeat_days = REPEAT_WINDOW_DAYS  # until the station's setting is read
         self._discard_box: ConfirmDiscardDialog | None = None
-        self.parties: list[PartyRow] = []
         self.errors: dict[str, QLabel] = {}
         self.inputs: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("New case"))
@@ -182,7 +104,7 @@ class IntakeDialog(QDialog):
         self._build()
         self._set_grids(self._grids)
         self.add_party()
-        self._load_addresses()
+        self._load_reference()
         self._max_timer = QTimer(self)
         self._max_timer.timeout.connect(self._refresh_max_time)
         self._max_timer.start(30_000)
@@ -219,7 +141,7 @@ class IntakeDialog(QDialog):
         self.reported_edit = ReportedAtEdit()
         self.reported_edit.setDisplayFormat(DATETIME_DISPLAY)
         self.reported_edit.setCalendarPopup(True)
-        now = _to_qdatetime(self._ctx.clock())
+        now = to_qdatetime(self._ctx.clock())
         self.reported_edit.setMaximumDateTime(now)
         self.reported_edit.setDateTime(now)
         self.grid_combo = QComboBox()
@@ -268,25 +190,15 @@ class IntakeDialog(QDialog):
             if isinstance(lab, QLabel):
                 lab.setBuddy(self.inputs[buddy_key])
 
-        form.addRow(self._build_parties())
+        self.party_editor = PartyEditor()
+        form.addRow(self.party_editor)
         self.notable_check = QCheckBox(self.tr("Notable incident (for the shift handover)"))
         form.addRow("", self.notable_check)
 
-        self.repeat_box = QFrame()
-        self.repeat_box.setObjectName("repeatBox")
-        self.repeat_box.setStyleSheet(REPEAT_STYLE)
-        rlay = QVBoxLayout(self.repeat_box)
-        self.repeat_title = QLabel()
-        self.repeat_title.setWordWrap(True)
-        bold = self.repeat_title.font()
-        bold.setBold(True)
-        self.repeat_title.setFont(bold)
-        self.repeat_list = QListWidget()
-        self.repeat_check = QCheckBox(self.tr("Mark as repeat dispute"))
-        rlay.addWidget(self.repeat_title)
-        rlay.addWidget(self.repeat_list)
-        rlay.addWidget(self.repeat_check)
-        self.repeat_box.hide()
+        self.repeat_box = RepeatWarning()
+        self.repeat_title = self.repeat_box.title
+        self.repeat_list = self.repeat_box.list
+        self.repeat_check = self.repeat_box.check
         outer.addWidget(self.repeat_box)
 
         self.banner = QLabel()
@@ -326,6 +238,7 @@ class IntakeDialog(QDialog):
             ("reported_at", self.reported_edit.dateTimeChanged),
         ):
             signal.connect(lambda *_a, k=key: self._clear_error(k))
+        self.party_editor.rows_changed.connect(self._update_tab_order)
         self._update_tab_order()
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
@@ -342,105 +255,32 @@ class IntakeDialog(QDialog):
         self.errors[key] = error
         return box
 
-    def _build_parties(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Parties"))
-        lay = QVBoxLayout(box)
-        self._party_header = QGridLayout()
-        for c, title in enumerate(
-            (self.tr("Name"), self.tr("Role"), self.tr("Resident ID"), self.tr("Phone"))
-        ):
-            self._party_header.addWidget(QLabel(title), 0, c)
-        self._party_header.addWidget(QLabel(""), 0, 4)
-        self._set_party_columns(self._party_header)
-        lay.addLayout(self._party_header)
-        self._party_rows = QVBoxLayout()
-        self._party_rows.setSpacing(4)
-        lay.addLayout(self._party_rows)
-        row = QHBoxLayout()
-        self.add_party_button = QPushButton(self.tr("Add party (Alt+P)"))
-        self.add_party_button.setAutoDefault(False)
-        self.add_party_button.clicked.connect(self.add_party_and_focus)
-        row.addWidget(self.add_party_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        return box
-
-    def _set_party_columns(self, grid: QGridLayout) -> None:
-        for c, stretch in enumerate((3, 2, 4, 3, 0)):
-            grid.setColumnStretch(c, stretch)
-        grid.setColumnMinimumWidth(4, 28)
-
     # ----------------------------------------------------------------- parties
 
+    @property
+    def parties(self) -> list[PartyRow]:
+        return self.party_editor.parties
+
+    @property
+    def add_party_button(self) -> QPushButton:
+        return self.party_editor.add_button
+
     def add_party(self) -> PartyRow:
-        frame = QWidget()
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(0, 0, 0, 0)
-        name = QLineEdit()
-        name.setPlaceholderText(self.tr("Name"))
-        role = QComboBox()
-        for r in PartyRole:
-            role.addItem(label(r), r)
-        default_role = (PartyRole.COMPLAINANT, PartyRole.RESPONDENT)
-        role.setCurrentIndex(
-            role.findData(default_role[len(self.parties)] if len(self.parties) < 2
-                          else PartyRole.OTHER)
-        )  # fmt: skip
-        rid = QLineEdit()
-        rid.setPlaceholderText(self.tr("18 characters"))
-        phone = QLineEdit()
-        phone.setPlaceholderText(self.tr("Mobile or landline"))
-        remove = QToolButton()
-        remove.setText("✕")
-        remove.setToolTip(self.tr("Remove this party"))
-        remove.setAccessibleName(self.tr("Remove this party"))
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_LABEL_STYLE)
-        error.hide()
-        for c, w in enumerate((name, role, rid, phone, remove)):
-            grid.addWidget(w, 0, c)
-        grid.addWidget(error, 1, 0, 1, 5)
-        self._set_party_columns(grid)
-        party = PartyRow(frame, name, role, rid, phone, remove, error)
-        remove.clicked.connect(lambda: self.remove_party(party))
-        for edit in (name, rid, phone):
-            edit.textChanged.connect(lambda *_a, p=party: self._clear_party_error(p))
-        self.parties.append(party)
-        self._party_rows.addWidget(frame)
-        self._update_tab_order()
-        return party
+        return self.party_editor.add_party()
 
     def add_party_and_focus(self) -> None:
-        self.add_party().name.setFocus()
+        self.party_editor.add_party_and_focus()
 
     def remove_party(self, party: PartyRow) -> None:
-        if party not in self.parties:
-            return
-        index = self.parties.index(party)
-        self.parties.remove(party)
-        party.frame.hide()
-        party.frame.deleteLater()
-        self._update_tab_order()
-        if self.parties:
-            self.parties[min(index, len(self.parties) - 1)].name.setFocus()
-        else:
-            self.add_party_button.setFocus()
-
-    def _clear_party_error(self, party: PartyRow) -> None:
-        party.error.hide()
-        for edit in (party.name, party.resident_id, party.phone):
-            edit.setStyleSheet("")
+        self.party_editor.remove_party(party)
 
     def _update_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.source_combo, self.category_combo, self.priority_combo, self.reported_edit,
             self.grid_combo, self.address_edit, self.summary_edit, self.description_edit,
+            *self.party_editor.tab_chain(), self.notable_check, self.repeat_check,
+            self.save_button, self.cancel_button,
         ]  # fmt: skip
-        for p in self.parties:
-            chain += [p.name, p.role, p.resident_id, p.phone, p.remove]
-        chain += [self.add_party_button, self.notable_check, self.repeat_check,
-                  self.save_button, self.cancel_button]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -460,20 +300,34 @@ class IntakeDialog(QDialog):
         self.grid_combo.setEditText(typed)
         self.grid_combo.blockSignals(False)
 
-    def _load_addresses(self) -> None:
+    def _load_reference(self) -> None:
+        """Recent addresses (completer) and the station's repeat window, on the worker."""
+
         def done(addresses: list[str]) -> None:
             if shiboken6.isValid(self):
                 self._address_model.setStringList(addresses)
 
+        def window(days: int) -> None:
+            if shiboken6.isValid(self):
+                self._repeat_days = days
+
+        db = self._ctx.db
         self._ctx.worker.submit(
-            lambda: case_queries.recent_addresses(self._ctx.db),
+            lambda: case_queries.recent_addresses(db),
             done,
             lambda exc: log.warning("recent addresses not loaded: %s", exc),
             "intake: recent addresses",
         )
+        self._ctx.worker.submit(
+            lambda: station_settings.repeat_window_days(db),
+            window,
+            lambda exc: log.warning("repeat window not read, using %s days: %s",
+                                    REPEAT_WINDOW_DAYS, exc),
+            "intake: repeat window",
+        )  # fmt: skip
 
     def _refresh_max_time(self) -> None:
-        self.reported_edit.setMaximumDateTime(_to_qdatetime(self._ctx.clock()))
+        self.reported_edit.setMaximumDateTime(to_qdatetime(self._ctx.clock()))
 
     def _update_count(self) -> None:
         n = len(self.summary_edit.text())
@@ -487,7 +341,7 @@ class IntakeDialog(QDialog):
         # Checked in form order, so the first error is the first bad field on screen.
         v = Validator()
         now = self._ctx.clock()
-        reported = _from_qdatetime(self.reported_edit.dateTime())
+        reported = from_qdatetime(self.reported_edit.dateTime())
         v.check(validate_not_future, reported, now, "reported_at")
         grid_id = self._grid_id()
         if grid_id == -1:
@@ -585,7 +439,7 @@ class IntakeDialog(QDialog):
         for key in self.errors:
             self._clear_error(key)
         for p in self.parties:
-            self._clear_party_error(p)
+            self.party_editor.clear_error(p)
         self.banner.hide()
 
     # ------------------------------------------------------------------- save
@@ -638,6 +492,7 @@ class IntakeDialog(QDialog):
             self._create(draft)
             return
         address, ids, phones = key
+        days = self._repeat_days
         self._set_state("checking")
 
         def checked(priors: list[PriorCase]) -> None:
@@ -655,9 +510,7 @@ class IntakeDialog(QDialog):
                 self.save()
 
         self._ctx.worker.submit(
-            lambda: cases.premise_history(
-                self._ctx.db, address, ids, phones, days=REPEAT_WINDOW_DAYS
-            ),
+            lambda: cases.premise_history(self._ctx.db, address, ids, phones, days=days),
             checked,
             self._save_failed,
             "intake: premise history",
@@ -665,33 +518,7 @@ class IntakeDialog(QDialog):
 
     def _show_priors(self, priors: list[PriorCase]) -> None:
         self._priors = priors
-        self.repeat_list.clear()
-        if not priors:
-            self.repeat_box.hide()
-            self.repeat_check.setChecked(False)
-            return
-        at_address = sum(1 for p in priors if p.matched_on == "address")
-        with_party = len(priors) - at_address
-        self.repeat_title.setText(
-            self.tr(
-                "This address/party had %1 case(s) in the last %2 days (%3 at this address, "
-                "%4 with these parties). Check them before saving."
-            ).replace("%1", str(len(priors))).replace("%2", str(REPEAT_WINDOW_DAYS))
-            .replace("%3", str(at_address)).replace("%4", str(with_party))
-        )  # fmt: skip
-        matched = {"address": self.tr("same address"), "party": self.tr("same party")}
-        for p in priors:
-            self.repeat_list.addItem(
-                f"{p.case_no} · {p.reported_at.strftime('%Y-%m-%d %H:%M')} · "
-                f"{label(p.category)} · {label(p.status)} · {matched.get(p.matched_on, '')}"
-                f" — {p.summary}"
-            )
-        shown = min(len(priors), 6)
-        self.repeat_list.setFixedHeight(
-            self.repeat_list.sizeHintForRow(0) * shown + 2 * self.repeat_list.frameWidth() + 4
-        )
-        self.repeat_check.setChecked(True)
-        self.repeat_box.show()
+        self.repeat_box.show_priors(priors, self._repeat_days, self._ctx.clock())
 
     def _create(self, draft: CaseDraft) -> None:
         repeat = bool(self._priors) and self.repeat_check.isChecked()

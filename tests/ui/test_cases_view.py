@@ -18,8 +18,9 @@ from stationdesk.data.cases import PAGE_SIZE, CaseDraft, CaseFilter
 from stationdesk.data.database import Database
 from stationdesk.data.uow import Actor, latest_change_seq
 from stationdesk.domain.enums import CaseCategory, CaseSource, CaseStatus, Priority, Role
+from stationdesk.domain.merge import Side
 from stationdesk.domain.validation import mask_phone, mask_resident_id
-from stationdesk.ui.case_detail import ConflictDialog
+from stationdesk.ui.case_conflict import CaseConflictDialog
 from stationdesk.ui.case_model import ROW_ROLE, SORT_ROLE, Column
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.views.cases import CasesView
@@ -103,7 +104,8 @@ def test_first_page_is_queried_on_the_worker_not_the_ui_thread(  # type: ignore[
     assert v.model.rowCount() == 0
     assert ctx.worker.pending > 0
     settle()
-    assert v.model.rowCount() == PAGE_SIZE
+    open_cases = cases.count_cases(ctx.db, CaseFilter(open_only=True))
+    assert v.model.rowCount() == min(PAGE_SIZE, open_cases) > 0
     assert threads, "the page query never ran"
     assert all(t is not threading.main_thread() for t in threads)
     assert v.model.total_count == cases.count_cases(ctx.db, CaseFilter(open_only=True))
@@ -232,12 +234,13 @@ def test_a_new_case_from_another_workstation_appears_at_the_top(  # type: ignore
 ) -> None:
     other_db, other_actor = other
     total = view.model.total_count
+    shown = view.model.rowCount()
     seq = latest_change_seq(ctx.db)
     created = cases.create_case(other_db, other_actor, new_draft(ctx))
     view.apply_changes(changes.changes_after(ctx.db, seq))
     settle()
     assert rows(view)[0].id == created.id
-    assert view.model.rowCount() == PAGE_SIZE + 1
+    assert view.model.rowCount() == shown + 1
     assert view.model.total_count == total + 1
     assert view.new_cases_button.isHidden()
 
@@ -337,7 +340,7 @@ def test_status_change_with_reason_goes_to_history(qtbot, view: CasesView, ctx, 
     qtbot.waitUntil(lambda: view.model.index(row, Column.STATUS).data() == "Escalated")
 
 
-def test_stale_version_shows_the_conflict_dialog_and_apply_mine_again(  # type: ignore[no-untyped-def]
+def test_another_workstations_change_to_other_fields_is_merged_and_named(  # type: ignore[no-untyped-def]
     qtbot, view: CasesView, ctx, other, settle
 ) -> None:
     other_db, other_actor = other
@@ -352,26 +355,55 @@ def test_stale_version_shows_the_conflict_dialog_and_apply_mine_again(  # type: 
     mine = next(s for s in staff if s.id != loaded.owner_staff_id)
     panel.staff_combo.setCurrentIndex(panel.staff_combo.findData(mine.id))
     qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.conflict_dialog is not None, timeout=10_000)
-    dialog = panel.conflict_dialog
-    assert isinstance(dialog, ConflictDialog)
-    table = {
-        dialog.table.item(r, 0).text(): [dialog.table.item(r, c).text() for c in (1, 2, 3)]
-        for r in range(dialog.table.rowCount())
-    }
-    assert table["Status"][:2] == ["Assigned", "In mediation"]
-    assert table["Owner"][2].startswith(mine.name)
-    # Nothing was saved behind the officer's back.
-    assert cases.get_case(ctx.db, case_id).owner_staff_id == loaded.owner_staff_id
-    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     settle()
+    # Different fields: no question, both changes kept, and the officer is told.
+    assert panel.conflict_dialog is None
     saved = cases.get_case(ctx.db, case_id)
     assert saved.owner_staff_id == mine.id
     assert saved.status == CaseStatus.IN_MEDIATION  # theirs kept, mine on top
     assert panel.detail is not None and panel.detail.version == saved.version
+    message = panel.message_text()
+    assert "Merged with changes from" in message and "workstation-2" in message
+    assert panel.status_chip.text() == "In mediation"
 
 
-def test_conflict_reload_keeps_nothing_of_the_attempt(
+def test_the_same_field_asks_original_theirs_mine_and_saves_the_choice(  # type: ignore[no-untyped-def]
+    qtbot, view: CasesView, ctx, other, settle
+) -> None:
+    other_db, other_actor = other
+    row = next(i for i, r in enumerate(rows(view)) if r.status == CaseStatus.ASSIGNED)
+    case_id = select_row(qtbot, view, row)
+    panel = view.detail
+    loaded = panel.detail
+    assert loaded is not None
+    cases.change_status(other_db, other_actor, case_id, loaded.version, CaseStatus.IN_PROGRESS)
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData(CaseStatus.IN_MEDIATION))
+    qtbot.mouseClick(panel.status_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.conflict_dialog is not None, timeout=10_000)
+    dialog = panel.conflict_dialog
+    assert isinstance(dialog, CaseConflictDialog)
+    radios = dialog.radios["status"]
+    assert [radios[s].text() for s in Side] == ["Assigned", "In progress", "In mediation"]
+    assert radios[Side.THEIRS].isChecked()  # the saved value until the officer chooses
+    # Back to "Assigned" is not a move the workflow allows from "In progress".
+    assert not radios[Side.BASE].isEnabled()
+    # Nothing was saved behind the officer's back.
+    assert cases.get_case(ctx.db, case_id).status == CaseStatus.IN_PROGRESS
+    mine = radios[Side.MINE]  # a radio button takes clicks on its circle and its text
+    qtbot.mouseClick(mine, Qt.MouseButton.LeftButton, pos=QPoint(8, mine.height() // 2))
+    assert dialog.choices() == {"status": Side.MINE}
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    saved = cases.get_case(ctx.db, case_id)
+    assert saved.status == CaseStatus.IN_MEDIATION
+    assert [h.to_status for h in saved.history[-2:]] == [
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.IN_MEDIATION,
+    ]
+    assert panel.status_chip.text() == "In mediation"
+
+
+def test_conflict_discard_keeps_nothing_of_the_attempt(
     qtbot, view: CasesView, ctx, other, settle
 ) -> None:  # type: ignore[no-untyped-def]
     other_db, other_actor = other
@@ -386,7 +418,7 @@ def test_conflict_reload_keeps_nothing_of_the_attempt(
     qtbot.waitUntil(lambda: panel.conflict_dialog is not None, timeout=10_000)
     dialog = panel.conflict_dialog
     assert dialog is not None
-    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.discard_button, Qt.MouseButton.LeftButton)
     settle()
     assert cases.get_case(ctx.db, case_id).status == CaseStatus.IN_PROGRESS
     assert panel.status_chip.text() == "In progress"
@@ -398,12 +430,10 @@ def test_permission_denied_gets_a_clear_message(qtbot, view: CasesView, ctx, set
     ctx.actor = replace(ctx.actor, roles=frozenset({Role.MEDIATOR}))
     panel = view.detail
     assert panel.detail is not None
-    from stationdesk.ui.case_detail import CaseEdit
-
     panel._update_enabled()
     assert not panel.status_button.isEnabled()
     assert "may not change cases" in panel.status_button.toolTip()
-    panel.submit_edit(CaseEdit("status", to=panel.status_combo.itemData(0)))
+    panel.submit_changes({"status": panel.status_combo.itemData(0)})
     settle()
     assert "may not change cases" in panel.message_text()
 

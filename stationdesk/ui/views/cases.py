@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Any
+from dataclasses import replace
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,31 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.data import people
+from stationdesk.data import case_queries, people
 from stationdesk.data.cases import CaseDetail, CaseFilter
 from stationdesk.data.people import GridInfo, StaffInfo
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import (
-    DISPUTE_CATEGORIES,
-    FIVE_PREVENTION,
     CaseCategory,
     CaseStatus,
+    Permission,
     Priority,
     Team,
 )
 from stationdesk.ui.case_detail import CaseDetailPanel
+from stationdesk.ui.case_filters import CaseFilterBar
 from stationdesk.ui.case_model import CASE_ID_ROLE, CaseListModel, Column
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.intake import IntakeDialog, make_searchable
+from stationdesk.ui.deadline_settings import DeadlineSettingsDialog
+from stationdesk.ui.export_dialog import ExportDialog
+from stationdesk.ui.intake import IntakeDialog
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
 
-SEARCH_DEBOUNCE_MS = 250
 SELECT_DEBOUNCE_MS = 120
 OVERDUE_RECHECK_MS = 60_000
-ALL = "all"
-ALL_OPEN = "open"
 SPLITTER_KEY = "cases/splitter"
 PEOPLE_TABLES = frozenset({"grid", "staff", "grid_staff"})
 BANNER_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
@@ -68,14 +65,13 @@ class CasesView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._online = ctx.online
-        self._syncing = False
         self._grids: list[GridInfo] = []
         self._staff: list[StaffInfo] = []
-        self._wanted_grid_ids: frozenset[int] = frozenset()
         self._select_when_present: int | None = None
-        self._dates: tuple[datetime | None, datetime | None] = (None, None)
         self._people_loading = False
         self.intake_dialog: IntakeDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.deadlines_dialog: DeadlineSettingsDialog | None = None
         self.model = CaseListModel(ctx, self)
         self._build()
         self._connect()
@@ -106,6 +102,15 @@ class CasesView(QWidget):
         self.new_cases_button.hide()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the list again (F5)"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Save the cases of this filter as an Excel workbook or a CSV file")
+        )
+        self.deadlines_button = QPushButton(self.tr("Deadlines…"))
+        self.deadlines_button.setToolTip(
+            self.tr("The station's response and resolution deadlines and the repeat window")
+        )
+        self.deadlines_button.setVisible(self._ctx.actor.can(Permission.MANAGE_STATION))
         self.new_button = QPushButton(self.tr("New case"))
         self.new_button.setToolTip(self.tr("Record a new report (Ctrl+N)"))
         self.new_button.setDefault(False)
@@ -116,61 +121,21 @@ class CasesView(QWidget):
         head.addWidget(self.new_cases_button)
         head.addStretch(1)
         head.addWidget(self.refresh_button)
+        head.addWidget(self.deadlines_button)
+        head.addWidget(self.export_button)
         head.addWidget(self.new_button)
         outer.addLayout(head)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search case no., summary, address (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(200)
-        self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("All open"), ALL_OPEN)
-        self.status_combo.addItem(self.tr("All statuses"), ALL)
-        for status in CaseStatus:
-            self.status_combo.addItem(label(status), frozenset({status}))
-        self.category_combo = QComboBox()
-        self.category_combo.addItem(self.tr("All categories"), ALL)
-        self.category_combo.addItem(self.tr("All disputes"), frozenset(DISPUTE_CATEGORIES))
-        self.category_combo.addItem(self.tr("Five Prevention areas"), frozenset(FIVE_PREVENTION))
-        for category in CaseCategory:
-            self.category_combo.addItem(label(category), frozenset({category}))
-        self.priority_combo = QComboBox()
-        self.priority_combo.addItem(self.tr("All priorities"), ALL)
-        self.priority_combo.addItem(
-            self.tr("Urgent and high"), frozenset({Priority.URGENT, Priority.HIGH})
-        )
-        for priority in Priority:
-            self.priority_combo.addItem(label(priority), frozenset({priority}))
-        self.grid_combo = QComboBox()
-        self._grid_edit = make_searchable(self.grid_combo)
-        self.grid_combo.addItem(self.tr("All grids"), ALL)
-        self.grid_combo.setMinimumContentsLength(8)
-        self.grid_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.overdue_button = self._toggle(self.tr("Overdue"), self.tr("Only open cases past "
-                                           "their resolution deadline"))  # fmt: skip
-        self.unassigned_button = self._toggle(
-            self.tr("Unassigned"), self.tr("Only cases with no officer and no team")
-        )
-        self.repeat_button = self._toggle(
-            self.tr("Repeat"), self.tr("Only repeat reports (same address or party within 90 days)")
-        )
-        self.dates_button = QPushButton()
-        self.dates_button.setToolTip(self.tr("Filtered by report time from the Overview; click "
-                                             "to remove"))  # fmt: skip
-        self.dates_button.hide()
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        bar.addWidget(self.search_edit, 2)
-        for combo in (self.status_combo, self.category_combo, self.priority_combo,
-                      self.grid_combo):  # fmt: skip
-            bar.addWidget(combo, 1)
-        for button in (self.overdue_button, self.unassigned_button, self.repeat_button,
-                       self.dates_button, self.clear_button):  # fmt: skip
-            bar.addWidget(button)
-        outer.addLayout(bar)
+        self.filters = CaseFilterBar()
+        outer.addWidget(self.filters)
+        # The bar's inputs, by the names the main window, benchmarks and tests use.
+        f = self.filters
+        self.search_edit, self.status_combo = f.search_edit, f.status_combo
+        self.category_combo, self.priority_combo = f.category_combo, f.priority_combo
+        self.grid_combo, self.owner_combo = f.grid_combo, f.owner_combo
+        self.overdue_button, self.unassigned_button = f.overdue_button, f.unassigned_button
+        self.repeat_button, self.clear_button = f.repeat_button, f.clear_button
+        self.preset_buttons = f.preset_buttons
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -215,9 +180,6 @@ class CasesView(QWidget):
         self._restore_splitter()
         outer.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._select_timer = QTimer(self)
         self._select_timer.setSingleShot(True)
         self._select_timer.setInterval(SELECT_DEBOUNCE_MS)
@@ -236,12 +198,6 @@ class CasesView(QWidget):
         from stationdesk.ui.app import app_settings
 
         app_settings().setValue(SPLITTER_KEY, self.splitter.saveState())
-
-    def _toggle(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(True)
-        button.setToolTip(tip)
-        return button
 
     def _size_columns(self) -> None:
         """Widths from the text each column holds, in the language being shown."""
@@ -290,27 +246,21 @@ class CasesView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._row_activated)
         self._select_timer.timeout.connect(self._show_current)
-        self._search_timer.timeout.connect(self._apply_filter)
         self._overdue_timer.timeout.connect(m.recheck_overdue)
-        self.search_edit.textChanged.connect(self._search_typed)
-        self.search_edit.returnPressed.connect(self._search_entered)
-        for combo in (self.status_combo, self.category_combo, self.priority_combo):
-            combo.currentIndexChanged.connect(self._filter_widget_changed)
-        self.grid_combo.currentIndexChanged.connect(self._grid_changed)
-        self._grid_edit.editingFinished.connect(self._grid_text_done)
-        for button in (self.overdue_button, self.unassigned_button, self.repeat_button):
-            button.toggled.connect(self._filter_widget_changed)
-        self.dates_button.clicked.connect(self._clear_dates)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filters.changed.connect(self._apply_filter)
+        self.filters.search_entered.connect(self.table.setFocus)
+        self.export_button.clicked.connect(self.export)
+        self.deadlines_button.clicked.connect(self.edit_deadlines)
         self.splitter.splitterMoved.connect(lambda *_a: self._save_splitter())
         self.new_cases_button.clicked.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button.clicked.connect(self.new_case)
         self.detail.case_saved.connect(lambda case_id: self.model.refresh_cases([case_id]))
         self.detail.leave_requested.connect(self.table.setFocus)
+        self.detail.open_case_requested.connect(self.open_case)
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_case),
-            (QKeySequence.StandardKey.Find, self._focus_search),
+            (QKeySequence.StandardKey.Find, self.filters.focus_search),
         ):  # F5 is the main window's Refresh action, which calls refresh()
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -348,52 +298,70 @@ class CasesView(QWidget):
 
     def open_filtered(self, case_filter: CaseFilter) -> None:
         """Show the list narrowed as the Overview asks (overdue, a grid, a status...)."""
-        self._syncing = True
-        try:
-            self.search_edit.setText(case_filter.text)
-            if case_filter.statuses:
-                self._select_data(self.status_combo, case_filter.statuses)
-            else:
-                self._select_data(self.status_combo, ALL_OPEN if case_filter.open_only else ALL)
-            self._select_data(self.category_combo, case_filter.categories or ALL)
-            self._select_data(self.priority_combo, case_filter.priorities or ALL)
-            self._wanted_grid_ids = case_filter.grid_ids
-            self._select_data(self.grid_combo, case_filter.grid_ids or ALL)
-            self.overdue_button.setChecked(case_filter.overdue_only)
-            self.unassigned_button.setChecked(case_filter.unassigned_only)
-            self.repeat_button.setChecked(False)
-            self._dates = (case_filter.reported_since, case_filter.reported_before)
-            self._show_dates()
-        finally:
-            self._syncing = False
-        self._search_timer.stop()
-        self._apply_filter()
+        self.filters.set_filter(case_filter)
 
     # The main window's open_cases() looks for this name.
     set_filter = open_filtered
 
     def clear_filters(self) -> None:
-        self.open_filtered(CaseFilter(open_only=True))
+        self.filters.apply_preset("open")
 
     def current_filter(self) -> tuple[CaseFilter, bool]:
         """The filter the widgets describe, and whether only repeat reports are wanted."""
-        status = self.status_combo.currentData()
-        since, before = self._dates
-        return (
-            CaseFilter(
-                statuses=status if isinstance(status, frozenset) else frozenset(),
-                categories=_set_of(self.category_combo.currentData()),
-                priorities=_set_of(self.priority_combo.currentData()),
-                grid_ids=_set_of(self.grid_combo.currentData()),
-                open_only=status == ALL_OPEN,
-                overdue_only=self.overdue_button.isChecked(),
-                unassigned_only=self.unassigned_button.isChecked(),
-                text=self.search_edit.text().strip(),
-                reported_since=since,
-                reported_before=before,
-            ),
-            self.repeat_button.isChecked(),
+        return self.filters.current_filter()
+
+    def open_case(self, case_id: int) -> None:
+        """Show a case (a linked report clicked in the timeline), selected if listed."""
+        if not self.select_case(case_id):
+            self.table.clearSelection()
+            self.detail.show_case(case_id)
+
+    def edit_deadlines(self) -> DeadlineSettingsDialog:
+        """The station's deadlines and repeat window (administrators)."""
+        dialog = DeadlineSettingsDialog(self._ctx, self)
+        self.deadlines_dialog = dialog
+
+        def closed(_result: int) -> None:
+            if self.deadlines_dialog is dialog:
+                self.deadlines_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def export(self) -> None:
+        """Ask where to save the cases of the current filter, then export them."""
+        from PySide6.QtWidgets import QFileDialog
+
+        xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")
+        name = self.tr("cases-%1").replace("%1", self._ctx.clock().strftime("%Y%m%d-%H%M"))
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export cases"), name + ".xlsx", f"{xlsx};;{csv}"
         )
+        if path:
+            fmt = "csv" if chosen == csv or path.lower().endswith(".csv") else "xlsx"
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> ExportDialog:
+        """Export the current filter and sort to ``path`` with a progress dialog."""
+        if not path.suffix:
+            path = path.with_suffix(f".{fmt}")
+        case_filter, repeat_only = self.current_filter()
+        if repeat_only:
+            case_filter = replace(case_filter, repeat_only=True)
+        dialog = ExportDialog(self._ctx, path, fmt, case_filter, self.model.case_sort, self)
+        self.export_dialog = dialog
+
+        def closed(_result: int) -> None:
+            if self.export_dialog is dialog:
+                self.export_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        dialog.start()
+        return dialog
 
     def new_case(self) -> None:
         """Open the intake dialog (Ctrl+N)."""
@@ -432,80 +400,15 @@ class CasesView(QWidget):
 
     # --------------------------------------------------------------- filters
 
-    def _filter_widget_changed(self, *_args: Any) -> None:
-        if not self._syncing:
-            self._apply_filter()
-
-    def _search_typed(self, _text: str) -> None:
-        if not self._syncing:
-            self._search_timer.start()
-
-    def _search_entered(self) -> None:
-        self._search_timer.stop()
-        self._apply_filter()
-        self.table.setFocus()
-
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _grid_changed(self, _index: int) -> None:
-        if self._syncing:
-            return
-        self._wanted_grid_ids = _set_of(self.grid_combo.currentData())
-        self._apply_filter()
-
-    def _grid_text_done(self) -> None:
-        """Typed text that names no grid goes back to the chosen grid's name."""
-        text = self.grid_combo.currentText().strip()
-        index = self.grid_combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
-        if index >= 0 and index != self.grid_combo.currentIndex():
-            self.grid_combo.setCurrentIndex(index)
-        else:
-            self.grid_combo.setEditText(self.grid_combo.itemText(self.grid_combo.currentIndex()))
-
-    def _clear_dates(self) -> None:
-        self._dates = (None, None)
-        self._show_dates()
-        self._apply_filter()
-
-    def _show_dates(self) -> None:
-        since, before = self._dates
-        parts = []
-        if since is not None:
-            parts.append(self.tr("from %1").replace("%1", since.strftime("%m-%d %H:%M")))
-        if before is not None:
-            parts.append(self.tr("before %1").replace("%1", before.strftime("%m-%d %H:%M")))
-        self.dates_button.setText(" ".join(parts) + " ✕")
-        self.dates_button.setVisible(bool(parts))
-
     def _apply_filter(self) -> None:
         self._select_when_present = None
-        case_filter, repeat_only = self.current_filter()
+        case_filter, repeat_only = self.filters.current_filter()
         self.model.set_filter(case_filter, repeat_only)
-
-    def _select_data(self, combo: QComboBox, value: object) -> None:
-        """Choose the item holding ``value``; a set no item holds gets its own item."""
-        for i in range(combo.count()):
-            if combo.itemData(i) == value:
-                combo.setCurrentIndex(i)
-                return
-        if isinstance(value, frozenset) and value:
-            names = sorted(self._value_text(v) for v in value)
-            combo.addItem(self.tr(", ").join(names), value)
-            combo.setCurrentIndex(combo.count() - 1)
-        else:
-            combo.setCurrentIndex(0)
-
-    def _value_text(self, value: object) -> str:
-        if isinstance(value, int):
-            return next((g.name for g in self._grids if g.id == value), f"#{value}")
-        return label(value)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ people data
 
     def _load_people(self) -> None:
-        def done(result: tuple[list[GridInfo], list[StaffInfo]]) -> None:
+        def done(result: tuple[list[GridInfo], list[StaffInfo], frozenset[int]]) -> None:
             if shiboken6.isValid(self):
                 self._people_loading = False
                 self._people_loaded(*result)
@@ -516,24 +419,23 @@ class CasesView(QWidget):
                 log.warning("grids and staff not loaded: %s", exc, exc_info=exc)
 
         self._people_loading = True
+        db, user_id = self._ctx.db, self._ctx.actor.user_id
         self._ctx.worker.submit(
-            lambda: (people.list_grids(self._ctx.db), people.list_staff(self._ctx.db)),
+            lambda: (
+                people.list_grids(db),
+                people.list_staff(db),
+                case_queries.my_grid_ids(db, user_id),
+            ),
             done,
             failed,
             "cases view: grids and staff",
         )
 
-    def _people_loaded(self, grids: list[GridInfo], staff: list[StaffInfo]) -> None:
+    def _people_loaded(
+        self, grids: list[GridInfo], staff: list[StaffInfo], my_grids: frozenset[int]
+    ) -> None:
         self._grids, self._staff = grids, staff
-        self._syncing = True
-        try:
-            self.grid_combo.clear()
-            self.grid_combo.addItem(self.tr("All grids"), ALL)
-            for g in grids:
-                self.grid_combo.addItem(g.name, frozenset({g.id}))
-            self._select_data(self.grid_combo, self._wanted_grid_ids or ALL)
-        finally:
-            self._syncing = False
+        self.filters.set_people(grids, staff, my_grids)
         self.detail.set_people(staff, grids)
         if self.intake_dialog is not None:
             self.intake_dialog.set_grids(grids)
@@ -603,7 +505,3 @@ class CasesView(QWidget):
         self._select_when_present = detail.id
         self.detail.show_case(detail.id)
         self.model.show_new_case(detail.id)
-
-
-def _set_of(data: object) -> frozenset[Any]:
-    return data if isinstance(data, frozenset) else frozenset()
