@@ -833,6 +833,14 @@
         <translation>Show the audit entries about this case (your reading is recorded)</translation>
     </message>
     <message>
+        <source>Only the station director and the administrator may read the audit trail.</source>
+        <translation>Only the station director and the administrator may read the audit trail.</translation>
+    </message>
+    <message>
+        <source>The audit entries could not be read: %1</source>
+        <translation>The audit entries could not be read: %1</translation>
+    </message>
+    <message>
         <source>Mark this note as wrong; it stays readable</source>
         <translation>Mark this note as wrong; it stays readable</translation>
     </message>
@@ -968,6 +976,14 @@
         <translation>Save the cases of this filter as an Excel workbook or a CSV file</translation>
     </message>
     <message>
+        <source>Deadlines…</source>
+        <translation>Deadlines…</translation>
+    </message>
+    <message>
+        <source>The station's response and resolution deadlines and the repeat window</source>
+        <translation>The station's response and resolution deadlines and the repeat window</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -1091,6 +1107,61 @@
     <message>
         <source>Enter the password, or cancel.</source>
         <translation>Enter the password, or cancel.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineSettingsDialog</name>
+    <message>
+        <source>Case deadlines</source>
+        <translation>Case deadlines</translation>
+    </message>
+    <message>
+        <source>New cases get these deadlines; cases already recorded keep theirs. All workstations of the station use the same settings.</source>
+        <translation>New cases get these deadlines; cases already recorded keep theirs. All workstations of the station use the same settings.</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>By priority</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Resolution by category (instead of by priority)</source>
+        <translation>Resolution by category (instead of by priority)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Intake shows earlier reports at the same address or with the same party</source>
+        <translation>Intake shows earlier reports at the same address or with the same party</translation>
+    </message>
+    <message>
+        <source>Repeat window</source>
+        <translation>Repeat window</translation>
+    </message>
+    <message>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <translation>Your account may not change the station's settings. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation>The settings could not be read or saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2789,10 @@
     <message>
         <source>same party</source>
         <translation>same party</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1, overdue</translation>
     </message>
 </context>
 <context>

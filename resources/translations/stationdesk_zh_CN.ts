@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AuditModel</name>
@@ -98,7 +99,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -833,6 +834,14 @@
         <translation>显示与此案件有关的审计记录（您的查看会被记录）</translation>
     </message>
     <message>
+        <source>Only the station director and the administrator may read the audit trail.</source>
+        <translation>只有所长和系统管理员可以查看审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit entries could not be read: %1</source>
+        <translation>无法读取审计记录：%1</translation>
+    </message>
+    <message>
         <source>Mark this note as wrong; it stays readable</source>
         <translation>标记这条备注有误；划除后仍可查看</translation>
     </message>
@@ -968,6 +977,14 @@
         <translation>将当前筛选的案件保存为 Excel 工作簿或 CSV 文件</translation>
     </message>
     <message>
+        <source>Deadlines…</source>
+        <translation>办理期限…</translation>
+    </message>
+    <message>
+        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
+        <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
@@ -1091,6 +1108,61 @@
     <message>
         <source>Enter the password, or cancel.</source>
         <translation>请输入密码，或点取消。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineSettingsDialog</name>
+    <message>
+        <source>Case deadlines</source>
+        <translation>案件办理期限</translation>
+    </message>
+    <message>
+        <source>New cases get these deadlines; cases already recorded keep theirs. All workstations of the station use the same settings.</source>
+        <translation>新案件按这些期限办理；已登记的案件期限不变。本所所有工作站使用同一设置。</translation>
+    </message>
+    <message>
+        <source>By priority</source>
+        <translation>按紧急程度</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Resolution by category (instead of by priority)</source>
+        <translation>按类别设定办结期限（代替按紧急程度）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Intake shows earlier reports at the same address or with the same party</source>
+        <translation>登记时显示同一地址或同一当事人此前的警情</translation>
+    </message>
+    <message>
+        <source>Repeat window</source>
+        <translation>重复报警判定天数</translation>
+    </message>
+    <message>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation>设置无法读取或保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1242,7 +1314,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -1500,7 +1572,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift's figures…</source>
+        <source>Collecting the shift&apos;s figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -2713,6 +2785,10 @@
         <source>same party</source>
         <translation>同一当事人</translation>
     </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已超期</translation>
+    </message>
 </context>
 <context>
     <name>ReportsView</name>
@@ -2896,7 +2972,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -2928,11 +3004,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server's name or address.</source>
+        <source>Host: enter the server&apos;s name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database's name.</source>
+        <source>Database name: enter the database&apos;s name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QBrush, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from stationdesk.data.shift_summary import (
 )
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import ShiftKind
+from stationdesk.ui.case_style import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.handover_panel import HandoverPanel
 from stationdesk.ui.i18n import format_date, format_datetime, format_time
@@ -330,7 +331,10 @@ class ReportsView(QWidget):
         self._next_key = data.page.next_key
         table = self.case_table
         table.setRowCount(len(self.rows))
+        now = self.ctx.clock()
+        overdue_bg, overdue_fg = QBrush(OVERDUE_BACKGROUND), QBrush(OVERDUE_FOREGROUND)
         for row, c in enumerate(self.rows):
+            overdue = c.is_overdue(now)
             values = [
                 format_datetime(c.reported_at),
                 c.case_no,
@@ -345,6 +349,9 @@ class ReportsView(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if col == SUMMARY_COLUMN:
                     item.setToolTip(text)
+                if overdue:  # highlighted as in the case list
+                    item.setBackground(overdue_bg)
+                    item.setForeground(overdue_fg)
                 table.setItem(row, col, item)
         self.cases_title.setText(
             self.tr("New cases in this shift (%n)", "", len(self.rows))
