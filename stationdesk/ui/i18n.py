@@ -102,7 +102,9 @@ def install_language(
     if chosen != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, f"qtbase_{chosen}", qt_dir, required=False)
-        _load(app, f"{CATALOGUE_PREFIX}{chosen}", str(translations_dir()), required=True)
+    # English is the source language, but its catalogue carries the plural forms
+    # ("1 page" / "2 pages"); without it English would show "page(s)".
+    _load(app, f"{CATALOGUE_PREFIX}{chosen}", str(translations_dir()), required=chosen != "en")
     _current = chosen
     return chosen
 
