@@ -480,3 +480,6 @@ __all__ = [
     "User",
     "WorkToken",
 ]
+
+# Tables of later features live in their own modules; importing them registers them on Base.
+from stationdesk.data import schema_alerts, schema_booking, schema_roster  # noqa: E402,F401

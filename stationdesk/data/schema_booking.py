@@ -1,0 +1,10 @@
+"""Mediation booking tables: rooms and the slot claims
+that keep a mediator or room from being booked twice.
+
+Defined on the one ``Base`` so Alembic and ``create_all`` see them; imported at the end of
+stationdesk.data.schema.
+"""
+
+from __future__ import annotations
+
+from stationdesk.data.schema import Base  # noqa: F401

@@ -1,0 +1,10 @@
+"""Patrol roster tables: templates, rotations, slot claims
+that make double booking impossible, community-work targets.
+
+Defined on the one ``Base`` so Alembic and ``create_all`` see them; imported at the end of
+stationdesk.data.schema.
+"""
+
+from __future__ import annotations
+
+from stationdesk.data.schema import Base  # noqa: F401
