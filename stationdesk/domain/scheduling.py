@@ -20,12 +20,15 @@ from stationdesk.domain.enums import StaffKind
 __all__ = [
     "Interval",
     "Person",
+    "RosterRules",
     "RosterShift",
     "RuleViolation",
     "Severity",
     "check_roster",
+    "claim_slots",
     "coverage_gaps",
     "crew_violations",
+    "day_part_of",
     "double_bookings",
     "find_overlap",
     "holiday_name",
@@ -45,6 +48,29 @@ DEFAULT_DAY_WINDOW = (8, 20)
 # A shift counts as covering a day or night part only if it overlaps it by this much,
 # so a day shift that runs over to 20:30 does not make the night look covered.
 MIN_COVERAGE_OVERLAP = timedelta(hours=1)
+# The grain of the database's slot claims (see claim_slots).
+SLOT = timedelta(minutes=30)
+DEFAULT_CHECKIN_GRACE = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class RosterRules:
+    """The station's roster settings; an administrator can change them."""
+
+    min_rest: timedelta = DEFAULT_MIN_REST
+    max_weekly_hours: float = DEFAULT_MAX_WEEKLY_HOURS
+    min_crew: int = DEFAULT_MIN_CREW
+    checkin_grace: timedelta = DEFAULT_CHECKIN_GRACE
+
+    def __post_init__(self) -> None:
+        if not timedelta(0) <= self.min_rest <= timedelta(hours=48):
+            raise ValueError("minimum rest must be 0 to 48 hours")
+        if not 1 <= self.max_weekly_hours <= 168:
+            raise ValueError("maximum weekly hours must be 1 to 168")
+        if not 1 <= self.min_crew <= 20:
+            raise ValueError("minimum crew must be 1 to 20")
+        if not timedelta(minutes=1) <= self.checkin_grace <= timedelta(hours=12):
+            raise ValueError("check-in grace must be 1 minute to 12 hours")
 
 
 class Timed(Protocol):
@@ -144,6 +170,39 @@ def find_overlap(interval: Timed, existing: Iterable[TimedT]) -> TimedT | None:
     """
     clashes = [item for item in existing if overlaps(interval, item)]
     return min(clashes, key=lambda item: (item.start, item.end)) if clashes else None
+
+
+def claim_slots(start: datetime, end: datetime, slot: timedelta = SLOT) -> list[datetime]:
+    """Starts of the slot-grain periods lying wholly inside [start, end).
+
+    The database stores one claim per (person, slot start) under a UNIQUE key, so two
+    shifts of one person that share a whole slot cannot both be saved, whichever
+    workstation writes first.  Only whole slots are claimed, so two shifts that merely
+    touch (or share part of a slot without overlapping) never clash: the claims never
+    refuse what `overlaps` allows.  Overlaps shorter than a slot are caught by the
+    check inside the (serialized) write transaction.
+    """
+    midnight = datetime.combine(start.date(), time())
+    first = midnight + slot * -((midnight - start) // slot)  # start rounded up to the grain
+    out: list[datetime] = []
+    cursor = first
+    while cursor + slot <= end:
+        out.append(cursor)
+        cursor += slot
+    return out
+
+
+def day_part_of(
+    moment: datetime, day_window: tuple[int, int] = DEFAULT_DAY_WINDOW
+) -> tuple[date, str]:
+    """The (day, "day" | "night") a moment belongs to; a night belongs to its first day."""
+    day_start, day_end = day_window
+    hour = moment.hour + moment.minute / 60
+    if day_start <= hour < day_end:
+        return moment.date(), "day"
+    if hour < day_start:
+        return moment.date() - timedelta(days=1), "night"
+    return moment.date(), "night"
 
 
 def _at(day: date, hour: int) -> datetime:

@@ -8,15 +8,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stationdesk.domain.enums import StaffKind
+from stationdesk.domain import rotation
+from stationdesk.domain.enums import ShiftKind, StaffKind
+from stationdesk.domain.rotation import RotationLine, RotationTemplate, generate_shifts
 from stationdesk.domain.scheduling import (
+    SLOT,
     Interval,
     Person,
+    RosterRules,
     RosterShift,
     RuleViolation,
     check_roster,
+    claim_slots,
     coverage_gaps,
     crew_violations,
+    day_part_of,
     double_bookings,
     find_overlap,
     holiday_name,
@@ -385,3 +391,164 @@ def test_years_the_calendar_does_not_know_fall_back_to_weekdays() -> None:
     assert not is_working_day(date(2099, 10, 3))  # a Saturday
     assert holiday_name(date(2099, 10, 1)) is None
     assert is_working_day(date(1999, 3, 1))
+
+
+# --- across midnight (hypothesis) ------------------------------------------------------
+
+minutes_in_two_days = st.integers(min_value=0, max_value=2 * 24 * 60)
+lengths = st.integers(min_value=1, max_value=16 * 60)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(minutes_in_two_days, lengths, minutes_in_two_days, lengths)
+def test_double_booking_is_exactly_a_shared_minute_also_over_midnight(
+    s1: int, l1: int, s2: int, l2: int
+) -> None:
+    a = shift(1, at(0, 20, s1), at(0, 20, s1 + l1), members=(OFFICER,))
+    b = shift(2, at(0, 20, s2), at(0, 20, s2 + l2), members=(OFFICER,))
+    shared = set(range(s1, s1 + l1)) & set(range(s2, s2 + l2))
+    assert bool(double_bookings([a, b])) == bool(shared)
+    assert bool(double_bookings([b, a])) == bool(shared)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(minutes_in_two_days, lengths, st.integers(min_value=0, max_value=16 * 60))
+def test_rest_over_midnight_is_the_gap_between_the_shifts(s1: int, l1: int, gap: int) -> None:
+    first = shift(1, at(0, 18, s1), at(0, 18, s1 + l1), members=(OFFICER,))
+    second = shift(2, at(0, 18, s1 + l1 + gap), at(0, 18, s1 + l1 + gap + 60), members=(OFFICER,))
+    found = rest_violations([second, first], timedelta(hours=8))
+    if gap < 8 * 60:
+        assert [v.params["rest_minutes"] for v in found] == [gap]
+        assert found[0].shift_id == 2
+    else:
+        assert found == []
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.integers(min_value=0, max_value=3000), lengths, st.integers(0, 3000), lengths)
+def test_slot_claims_never_refuse_shifts_that_do_not_overlap(
+    s1: int, l1: int, s2: int, l2: int
+) -> None:
+    a = Interval(at(0, 0, s1), at(0, 0, s1 + l1))
+    b = Interval(at(0, 0, s2), at(0, 0, s2 + l2))
+    claims_a = set(claim_slots(a.start, a.end))
+    claims_b = set(claim_slots(b.start, b.end))
+    if claims_a & claims_b:
+        assert overlaps(a, b)
+    # Shifts on the half hour (the roster's grain) that overlap always share a claim.
+    if s1 % 30 == s2 % 30 == l1 % 30 == l2 % 30 == 0 and overlaps(a, b):
+        assert claims_a & claims_b
+    for claim in claims_a:
+        assert a.start <= claim and claim + SLOT <= a.end
+
+
+def test_claims_of_a_night_shift_run_over_midnight() -> None:
+    slots = claim_slots(at(0, 20), at(1, 8))
+    assert len(slots) == 24
+    assert slots[0] == at(0, 20) and slots[-1] == at(1, 7, 30)
+    assert claim_slots(at(0, 8, 10), at(0, 9)) == [at(0, 8, 30)]
+    assert claim_slots(at(0, 8, 10), at(0, 8, 50)) == []
+
+
+def test_day_part_of_a_moment() -> None:
+    assert day_part_of(at(1, 8)) == (at(1, 0).date(), "day")
+    assert day_part_of(at(1, 19, 59)) == (at(1, 0).date(), "day")
+    assert day_part_of(at(1, 20)) == (at(1, 0).date(), "night")
+    assert day_part_of(at(1, 7, 59)) == (at(0, 0).date(), "night")
+
+
+def test_roster_rules_defaults_and_limits() -> None:
+    rules = RosterRules()
+    assert rules.min_rest == timedelta(hours=8)
+    assert rules.min_crew == 2
+    assert rules.checkin_grace == timedelta(minutes=15)
+    with pytest.raises(ValueError):
+        RosterRules(min_crew=0)
+    with pytest.raises(ValueError):
+        RosterRules(min_rest=timedelta(hours=-1))
+    with pytest.raises(ValueError):
+        RosterRules(max_weekly_hours=200)
+
+
+# --- rotation templates ----------------------------------------------------------------
+
+TEAM_A, TEAM_B = frozenset({1, 2}), frozenset({3, 4})
+
+
+def two_week_rotation(**line_changes: object) -> RotationTemplate:
+    day = RotationLine("East", ShiftKind.DAY, datetime.min.time().replace(hour=8), 720,
+                       frozenset({10}), (TEAM_A, TEAM_B))  # fmt: skip
+    night = RotationLine("East", ShiftKind.NIGHT, datetime.min.time().replace(hour=20), 720,
+                         frozenset({10}), (TEAM_B, TEAM_A))  # fmt: skip
+    if line_changes:
+        day = rotation.RotationLine(**{**day.__dict__, **line_changes})  # type: ignore[arg-type]
+    return RotationTemplate(1, "East 2-week", 2, MON, (day, night))
+
+
+def test_rotation_swaps_crews_every_week_and_repeats() -> None:
+    shifts = generate_shifts(two_week_rotation(), MON, MON + timedelta(days=20))
+    assert len(shifts) == 42
+    day_crews = [s.member_ids for s in shifts if s.kind == ShiftKind.DAY]
+    assert day_crews[0:7] == [TEAM_A] * 7
+    assert day_crews[7:14] == [TEAM_B] * 7
+    assert day_crews[14:21] == [TEAM_A] * 7
+    night = next(s for s in shifts if s.kind == ShiftKind.NIGHT)
+    assert (night.start, night.end) == (at(0, 20), at(1, 8))
+    assert len({s.key for s in shifts}) == len(shifts)
+
+
+def test_rotation_weeks_count_from_the_anchor_also_before_it() -> None:
+    template = two_week_rotation()
+    assert rotation.rotation_week(template, MON - timedelta(days=1)) == 1
+    assert rotation.rotation_week(template, MON - timedelta(days=8)) == 0
+    shifts = generate_shifts(template, MON - timedelta(days=7), MON - timedelta(days=7))
+    assert [s.member_ids for s in shifts] == [TEAM_B, TEAM_A]
+
+
+def test_generated_rotation_passes_the_rules() -> None:
+    shifts = generate_shifts(two_week_rotation(), MON, MON + timedelta(days=6))
+    people = [Person(p, StaffKind.POLICE if p % 2 else StaffKind.AUXILIARY) for p in range(1, 5)]
+    roster = [s.as_roster_shift() for s in shifts]
+    found = check_roster(roster, people, [10], [MON + timedelta(days=d) for d in range(7)],
+                         max_weekly_hours=84)  # fmt: skip
+    assert found == []
+
+
+def test_working_days_line_skips_national_day_and_works_the_make_up_sunday() -> None:
+    template = two_week_rotation(calendar="working_days")
+    # 2024-09-29 (Sun) is a make-up working day, 1-7 October are the holiday.
+    shifts = generate_shifts(template, date(2024, 9, 28), date(2024, 10, 13))
+    day_shift_days = [s.start.date() for s in shifts if s.kind == ShiftKind.DAY]
+    assert date(2024, 9, 29) in day_shift_days
+    assert date(2024, 9, 28) not in day_shift_days  # an ordinary Saturday
+    assert not any(date(2024, 10, 1) <= d <= date(2024, 10, 7) for d in day_shift_days)
+    assert date(2024, 10, 12) in day_shift_days  # Saturday worked in lieu
+    nights = [s for s in shifts if s.kind == ShiftKind.NIGHT]
+    assert len(nights) == 16  # every day, holidays included
+
+
+def test_days_off_line_runs_on_holidays_and_weekends_only() -> None:
+    template = two_week_rotation(calendar="days_off")
+    shifts = generate_shifts(template, date(2024, 9, 28), date(2024, 10, 13))
+    days = {s.start.date() for s in shifts if s.kind == ShiftKind.DAY}
+    assert date(2024, 10, 1) in days and date(2024, 9, 28) in days
+    assert date(2024, 9, 29) not in days and date(2024, 10, 8) not in days
+
+
+def test_weekday_line_and_template_problems() -> None:
+    template = two_week_rotation(weekdays=frozenset({0, 2, 4}))
+    days = [s.start.weekday() for s in generate_shifts(template, MON, MON + timedelta(days=6))
+            if s.kind == ShiftKind.DAY]  # fmt: skip
+    assert days == [0, 2, 4]
+    odd = RotationLine(
+        "", ShiftKind.CUSTOM, datetime.min.time().replace(minute=10), 45, frozenset(), (TEAM_A,)
+    )
+    bad = RotationTemplate(2, " ", 2, MON + timedelta(days=1), (odd,))
+    assert rotation.template_problems(bad) == [
+        "no_name", "anchor_not_monday", "line_1_no_route", "line_1_crews_not_per_week",
+        "line_1_length", "line_1_start", "line_1_no_grids",
+    ]  # fmt: skip
+    with pytest.raises(ValueError):
+        generate_shifts(bad, MON, MON)
+    with pytest.raises(ValueError):
+        generate_shifts(two_week_rotation(), MON, MON - timedelta(days=1))
