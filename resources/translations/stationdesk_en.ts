@@ -1,6 +1,509 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Case recorded</source>
+        <translation>Case recorded</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Owner changed</source>
+        <translation>Owner changed</translation>
+    </message>
+    <message>
+        <source>Case edited</source>
+        <translation>Case edited</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Note added</translation>
+    </message>
+    <message>
+        <source>Note struck through</source>
+        <translation>Note struck through</translation>
+    </message>
+    <message>
+        <source>Case list exported</source>
+        <translation>Case list exported</translation>
+    </message>
+    <message>
+        <source>Full personal data viewed</source>
+        <translation>Full personal data viewed</translation>
+    </message>
+    <message>
+        <source>Audit entries viewed</source>
+        <translation>Audit entries viewed</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Audit trail exported</translation>
+    </message>
+    <message>
+        <source>Patrol planned</source>
+        <translation>Patrol planned</translation>
+    </message>
+    <message>
+        <source>Patrol status changed</source>
+        <translation>Patrol status changed</translation>
+    </message>
+    <message>
+        <source>Handover report archived</source>
+        <translation>Handover report archived</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged</source>
+        <translation>Handover acknowledged</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins reset</source>
+        <translation>Failed sign-ins reset</translation>
+    </message>
+    <message>
+        <source>Demo station generated</source>
+        <translation>Demo station generated</translation>
+    </message>
+    <message>
+        <source>Station settings changed</source>
+        <translation>Station settings changed</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Case note</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>Handover report</translation>
+    </message>
+    <message>
+        <source>Household visit</source>
+        <translation>Household visit</translation>
+    </message>
+    <message>
+        <source>Mediation session</source>
+        <translation>Mediation session</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Mediator availability</source>
+        <translation>Mediator availability</translation>
+    </message>
+    <message>
+        <source>Mediator absence</source>
+        <translation>Mediator absence</translation>
+    </message>
+    <message>
+        <source>Declared relation</source>
+        <translation>Declared relation</translation>
+    </message>
+    <message>
+        <source>Outreach event</source>
+        <translation>Outreach event</translation>
+    </message>
+    <message>
+        <source>Patrol route</source>
+        <translation>Patrol route</translation>
+    </message>
+    <message>
+        <source>Patrol member</source>
+        <translation>Patrol member</translation>
+    </message>
+    <message>
+        <source>Patrol shift</source>
+        <translation>Patrol shift</translation>
+    </message>
+    <message>
+        <source>Session mediator</source>
+        <translation>Session mediator</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Station setting</source>
+        <translation>Station setting</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>agreement terms</source>
+        <translation>agreement terms</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>case number</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>cases</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>checked in</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>ends</translation>
+    </message>
+    <message>
+        <source>first response due</source>
+        <translation>first response due</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>follow-ups</translation>
+    </message>
+    <message>
+        <source>from status</source>
+        <translation>from status</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>grid</translation>
+    </message>
+    <message>
+        <source>grids</source>
+        <translation>grids</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>household</translation>
+    </message>
+    <message>
+        <source>household visits</source>
+        <translation>household visits</translation>
+    </message>
+    <message>
+        <source>repeat dispute</source>
+        <translation>repeat dispute</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>mediation sessions</source>
+        <translation>mediation sessions</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>mediator</translation>
+    </message>
+    <message>
+        <source>mediators</source>
+        <translation>mediators</translation>
+    </message>
+    <message>
+        <source>missing permission</source>
+        <translation>missing permission</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>outreach events</source>
+        <translation>outreach events</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>parties</source>
+        <translation>parties</translation>
+    </message>
+    <message>
+        <source>patrol shifts</source>
+        <translation>patrol shifts</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>referred to</source>
+        <translation>referred to</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <source>resident ID</source>
+        <translation>resident ID</translation>
+    </message>
+    <message>
+        <source>resolution due</source>
+        <translation>resolution due</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>roles</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>random seed</translation>
+    </message>
+    <message>
+        <source>shift end</source>
+        <translation>shift end</translation>
+    </message>
+    <message>
+        <source>shift start</source>
+        <translation>shift start</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>starts</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>station</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>status changes</source>
+        <translation>status changes</translation>
+    </message>
+    <message>
+        <source>reason for striking</source>
+        <translation>reason for striking</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>to status</source>
+        <translation>to status</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>topic</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>accounts</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>visited</translation>
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation>volunteers</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>what</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1 (added)</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (removed)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Time</source>
@@ -903,50 +1406,6 @@
     <message>
         <source>same party</source>
         <translation>same party</translation>
-    </message>
-    <message>
-        <source>Case recorded</source>
-        <translation>Case recorded</translation>
-    </message>
-    <message>
-        <source>Status changed</source>
-        <translation>Status changed</translation>
-    </message>
-    <message>
-        <source>Owner changed</source>
-        <translation>Owner changed</translation>
-    </message>
-    <message>
-        <source>Case edited</source>
-        <translation>Case edited</translation>
-    </message>
-    <message>
-        <source>Note added</source>
-        <translation>Note added</translation>
-    </message>
-    <message>
-        <source>Note struck through</source>
-        <translation>Note struck through</translation>
-    </message>
-    <message>
-        <source>Case list exported</source>
-        <translation>Case list exported</translation>
-    </message>
-    <message>
-        <source>Full personal data viewed</source>
-        <translation>Full personal data viewed</translation>
-    </message>
-    <message>
-        <source>Audit entries viewed</source>
-        <translation>Audit entries viewed</translation>
-    </message>
-    <message>
-        <source>%1 (removed)</source>
-        <translation>%1 (removed)</translation>
-    </message>
-    <message>
-        <source>%1 — refused</source>
-        <translation>%1 — refused</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3381,101 @@
             <numerusform>New cases in this shift (first %n)</numerusform>
             <numerusform>New cases in this shift (first %n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SaveRunner</name>
+    <message>
+        <source>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</source>
+        <translation>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</translation>
+    </message>
+    <message>
+        <source>The database is busy with another workstation's change. Try again.</source>
+        <translation>The database is busy with another workstation's change. Try again.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this record after you opened it. Look at their change, then merge or reload.</source>
+        <translation>Another workstation changed this record after you opened it. Look at their change, then merge or reload.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the database is full. Ask the administrator to free space.</source>
+        <translation>The disk that holds the database is full. Ask the administrator to free space.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (read-only file, folder or server). Ask the administrator.</source>
+        <translation>The database cannot be written (read-only file, folder or server). Ask the administrator.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the database reported an error. Stop and call the administrator.</source>
+        <translation>The disk that holds the database reported an error. Stop and call the administrator.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Stop working on it; the administrator restores the latest backup.</source>
+        <translation>The database file is damaged. Stop working on it; the administrator restores the latest backup.</translation>
+    </message>
+    <message>
+        <source>The database file is on a network share, where SQLite can lose data. Keep it on a local disk, or use a PostgreSQL server for several workstations.</source>
+        <translation>The database file is on a network share, where SQLite can lose data. Keep it on a local disk, or use a PostgreSQL server for several workstations.</translation>
+    </message>
+    <message>
+        <source>The database belongs to a different StationDesk version. Ask the administrator to upgrade it (stationdesk init) or to update this workstation.</source>
+        <translation>The database belongs to a different StationDesk version. Ask the administrator to upgrade it (stationdesk init) or to update this workstation.</translation>
+    </message>
+    <message>
+        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
+        <translation>The database server refused this workstation's login. Check the database user and password in the database settings.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; another workstation may have deleted it.</source>
+        <translation>This record no longer exists; another workstation may have deleted it.</translation>
+    </message>
+    <message>
+        <source>StationDesk hit an internal error. The details are in the log.</source>
+        <translation>StationDesk hit an internal error. The details are in the log.</translation>
+    </message>
+    <message>
+        <source>Your save went through.</source>
+        <translation>Your save went through.</translation>
+    </message>
+    <message>
+        <source>Your save did not go through; nothing was changed.</source>
+        <translation>Your save did not go through; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>It is not known yet whether your save went through. StationDesk checks as soon as the database is back; keep what you typed.</source>
+        <translation>It is not known yet whether your save went through. StationDesk checks as soon as the database is back; keep what you typed.</translation>
+    </message>
+    <message>
+        <source>Offline: not saved — your text is kept; save again when the connection is back.</source>
+        <translation>Offline: not saved — your text is kept; save again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Unknown whether it was saved — the connection was lost during the save. Your text is kept; StationDesk checks when the connection returns.</source>
+        <translation>Unknown whether it was saved — the connection was lost during the save. Your text is kept; StationDesk checks when the connection returns.</translation>
+    </message>
+    <message>
+        <source>The database could not be reached.</source>
+        <translation>The database could not be reached.</translation>
+    </message>
+    <message>
+        <source>Not saved — your text is kept; try again.</source>
+        <translation>Not saved — your text is kept; try again.</translation>
+    </message>
+    <message>
+        <source>The connection is back. Saved: %1</source>
+        <translation>The connection is back. Saved: %1</translation>
+    </message>
+    <message>
+        <source>The connection is back.</source>
+        <translation>The connection is back.</translation>
     </message>
 </context>
 <context>

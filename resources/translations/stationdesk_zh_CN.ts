@@ -1,6 +1,508 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Case recorded</source>
+        <translation>案件已登记</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>状态已变更</translation>
+    </message>
+    <message>
+        <source>Owner changed</source>
+        <translation>承办人已变更</translation>
+    </message>
+    <message>
+        <source>Case edited</source>
+        <translation>案件已修改</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>已添加备注</translation>
+    </message>
+    <message>
+        <source>Note struck through</source>
+        <translation>备注已划除</translation>
+    </message>
+    <message>
+        <source>Case list exported</source>
+        <translation>案件列表已导出</translation>
+    </message>
+    <message>
+        <source>Full personal data viewed</source>
+        <translation>已查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>Audit entries viewed</source>
+        <translation>已查看审计记录</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>审计日志已导出</translation>
+    </message>
+    <message>
+        <source>Patrol planned</source>
+        <translation>已排巡逻班次</translation>
+    </message>
+    <message>
+        <source>Patrol status changed</source>
+        <translation>巡逻状态已变更</translation>
+    </message>
+    <message>
+        <source>Handover report archived</source>
+        <translation>交接班报告已存档</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged</source>
+        <translation>交接班已确认</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>账户已创建</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>账户已解锁</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins reset</source>
+        <translation>登录失败次数已清零</translation>
+    </message>
+    <message>
+        <source>Demo station generated</source>
+        <translation>已生成演示派出所</translation>
+    </message>
+    <message>
+        <source>Station settings changed</source>
+        <translation>所内设置已修改</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>案件备注</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>网格人员</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <source>Household visit</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>Mediation session</source>
+        <translation>调解会</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Mediator availability</source>
+        <translation>调解员可约时间</translation>
+    </message>
+    <message>
+        <source>Mediator absence</source>
+        <translation>调解员不在岗</translation>
+    </message>
+    <message>
+        <source>Declared relation</source>
+        <translation>申报的关系</translation>
+    </message>
+    <message>
+        <source>Outreach event</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
+        <source>Patrol route</source>
+        <translation>巡逻路线</translation>
+    </message>
+    <message>
+        <source>Patrol member</source>
+        <translation>巡逻队员</translation>
+    </message>
+    <message>
+        <source>Patrol shift</source>
+        <translation>巡逻班次</translation>
+    </message>
+    <message>
+        <source>Session mediator</source>
+        <translation>调解会调解员</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>Station setting</source>
+        <translation>所内设置</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>agreement terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>first response due</source>
+        <translation>首次响应期限</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>from status</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>household visits</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>repeat dispute</source>
+        <translation>重复纠纷</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>mediation sessions</source>
+        <translation>调解会</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>missing permission</source>
+        <translation>缺少的权限</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>outreach events</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>队组</translation>
+    </message>
+    <message>
+        <source>parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>patrol shifts</source>
+        <translation>巡逻班次</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>referred to</source>
+        <translation>移交至</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>resolution due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>调解室</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>shift end</source>
+        <translation>班次结束</translation>
+    </message>
+    <message>
+        <source>shift start</source>
+        <translation>班次开始</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>status changes</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>reason for striking</source>
+        <translation>划除原因</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>to status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>visited</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>查看内容</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1（新增）</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1（删除）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
 <context>
     <name>AuditModel</name>
     <message>
@@ -99,7 +601,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -905,50 +1407,6 @@
         <source>same party</source>
         <translation>同一当事人</translation>
     </message>
-    <message>
-        <source>Case recorded</source>
-        <translation>登记案件</translation>
-    </message>
-    <message>
-        <source>Status changed</source>
-        <translation>变更状态</translation>
-    </message>
-    <message>
-        <source>Owner changed</source>
-        <translation>变更承办人</translation>
-    </message>
-    <message>
-        <source>Case edited</source>
-        <translation>修改案件</translation>
-    </message>
-    <message>
-        <source>Note added</source>
-        <translation>添加备注</translation>
-    </message>
-    <message>
-        <source>Note struck through</source>
-        <translation>划除备注</translation>
-    </message>
-    <message>
-        <source>Case list exported</source>
-        <translation>导出案件列表</translation>
-    </message>
-    <message>
-        <source>Full personal data viewed</source>
-        <translation>查看完整个人信息</translation>
-    </message>
-    <message>
-        <source>Audit entries viewed</source>
-        <translation>查看审计记录</translation>
-    </message>
-    <message>
-        <source>%1 (removed)</source>
-        <translation>%1（已删除）</translation>
-    </message>
-    <message>
-        <source>%1 — refused</source>
-        <translation>%1 — 被拒绝</translation>
-    </message>
 </context>
 <context>
     <name>CasesView</name>
@@ -981,7 +1439,7 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
+        <source>The station's response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
     </message>
     <message>
@@ -1157,7 +1615,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -1314,7 +1772,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -1572,7 +2030,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift&apos;s figures…</source>
+        <source>Collecting the shift's figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -2918,6 +3376,101 @@
     </message>
 </context>
 <context>
+    <name>SaveRunner</name>
+    <message>
+        <source>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is busy with another workstation's change. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another workstation changed this record after you opened it. Look at their change, then merge or reload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk that holds the database is full. Ask the administrator to free space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database cannot be written (read-only file, folder or server). Ask the administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk that holds the database reported an error. Stop and call the administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database file is damaged. Stop working on it; the administrator restores the latest backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database file is on a network share, where SQLite can lose data. Keep it on a local disk, or use a PostgreSQL server for several workstations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database belongs to a different StationDesk version. Ask the administrator to upgrade it (stationdesk init) or to update this workstation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This record no longer exists; another workstation may have deleted it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StationDesk hit an internal error. The details are in the log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your save went through.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your save did not go through; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is not known yet whether your save went through. StationDesk checks as soon as the database is back; keep what you typed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: not saved — your text is kept; save again when the connection is back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <source>Unknown whether it was saved — the connection was lost during the save. Your text is kept; StationDesk checks when the connection returns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database could not be reached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved — your text is kept; try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection is back. Saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection is back.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Database settings</source>
@@ -2972,7 +3525,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -3004,11 +3557,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server&apos;s name or address.</source>
+        <source>Host: enter the server's name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database&apos;s name.</source>
+        <source>Database name: enter the database's name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>

@@ -10,9 +10,7 @@ or show each kind.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,13 +44,9 @@ from stationdesk.data.case_timeline import (
 from stationdesk.data.cases import CaseDetail, NoteInfo, PriorCase, StatusChangeInfo
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.enums import (
-    CaseCategory,
-    CaseSource,
-    CaseStatus,
-    PartyRole,
-    Priority,
     Team,
 )
+from stationdesk.ui import audit_labels
 from stationdesk.ui.case_style import MUTED_STYLE, clear_layout, fmt_time, muted
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
@@ -68,22 +62,6 @@ KIND_COLOURS = {
     TimelineKind.RELATED: "#9a5b00",
     TimelineKind.AUDIT: "#5f6368",
 }
-# Audit values of these fields are enum values: shown by their label.
-ENUM_FIELDS: Mapping[str, type] = {
-    "status": CaseStatus,
-    "from_status": CaseStatus,
-    "to_status": CaseStatus,
-    "priority": Priority,
-    "category": CaseCategory,
-    "source": CaseSource,
-    "owner_team": Team,
-    "role": PartyRole,
-}
-AUDIT_VALUE_CHARS = 80
-# Bookkeeping fields the audit trail records but an officer does not need to read.
-HIDDEN_AUDIT_FIELDS = frozenset({"id", "case_id", "version", "at", "created_at", "updated_at"})
-
-
 @dataclass
 class NoteWidgets:
     note: NoteInfo
@@ -389,52 +367,10 @@ class CaseTimelineWidget(QGroupBox):
     # ------------------------------------------------------------------ audit
 
     def _audit_action(self, a: AuditItem) -> str:
-        base, _sep, kind = a.action.partition(":")
-        names = {
-            "case.create": self.tr("Case recorded"),
-            "case.status": self.tr("Status changed"),
-            "case.assign": self.tr("Owner changed"),
-            "case.edit": self.tr("Case edited"),
-            "case.note": self.tr("Note added"),
-            "case.note.strike": self.tr("Note struck through"),
-            "case.export": self.tr("Case list exported"),
-            "personal_data.read": self.tr("Full personal data viewed"),
-            "audit.read": self.tr("Audit entries viewed"),
-        }
-        text = names.get(base, a.action)
-        if kind == "delete":
-            text = self.tr("%1 (removed)").replace("%1", text)
-        if a.outcome != "ok":
-            text = self.tr("%1 — refused").replace("%1", text)
-        return text
+        return audit_labels.action_label(a.action, a.outcome)
 
     def _audit_values(self, a: AuditItem) -> list[str]:
-        out = []
-        for key in sorted({*a.old_values, *a.new_values}):
-            if key in HIDDEN_AUDIT_FIELDS or key.endswith("_user_id"):
-                continue
-            value = a.new_values.get(key)
-            if key not in a.old_values and value in (None, "", False):
-                continue  # a new row's empty fields say nothing
-            new = self._audit_value(key, value)
-            if key in a.old_values:
-                old = self._audit_value(key, a.old_values.get(key))
-                out.append(f"{key}: {old} → {new}")
-            else:
-                out.append(f"{key}: {new}")
-        return out
-
-    def _audit_value(self, key: str, value: Any) -> str:
-        kind = ENUM_FIELDS.get(key)
-        if kind is not None and isinstance(value, str):
-            try:
-                return label(kind(value))
-            except ValueError:
-                pass
-        text = "—" if value in (None, "") else (
-            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        )  # fmt: skip
-        return text if len(text) <= AUDIT_VALUE_CHARS else text[: AUDIT_VALUE_CHARS - 1] + "…"
+        return audit_labels.change_lines(a.old_values, a.new_values, a.object_table)
 
 
 def _escape(text: str) -> str:

@@ -179,9 +179,6 @@ def test_no_english_left_on_a_chinese_screen(qtbot, ctx: AppContext, language, s
     win.close()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="views/audit.py shows raw action, table and outcome codes (audit.read, ok)"
-)
 def test_no_english_left_in_the_chinese_audit_trail(qtbot, language, demo_db: Database,
                                                     settle) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     from stationdesk.data import users

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from stationdesk.data import audit_queries
 from stationdesk.data.audit_queries import PAGE_SIZE, AuditFilter, AuditRow
 from stationdesk.data.uow import PermissionDeniedError
+from stationdesk.ui import audit_labels
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_datetime
 
@@ -98,15 +99,29 @@ class AuditModel(QAbstractTableModel):
                 return format_datetime(value, seconds=True)
             if value is None:
                 return ""
-            text = str(value)
+            text = self._shown(row, key, value)
             return text if len(text) <= 200 else text[:200] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and key in ("old_values", "new_values"):
-            return getattr(row, key) or None
+            return audit_labels.values_text(getattr(row, key), row.object_table) or None
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("action", "object_table"):
+            return getattr(row, key) or None  # the stored code, for the record
         if role == Qt.ItemDataRole.ForegroundRole and row.outcome != "ok":
             from PySide6.QtGui import QColor
 
             return QColor("#b3261e")
         return None
+
+    @staticmethod
+    def _shown(row: AuditRow, key: str, value: Any) -> str:
+        if key == "action":
+            return audit_labels.action_label(row.action)
+        if key == "object_table":
+            return audit_labels.object_label(row.object_table)
+        if key == "outcome":
+            return audit_labels.outcome_label(row.outcome)
+        if key in ("old_values", "new_values"):
+            return audit_labels.values_text(value, row.object_table)
+        return str(value)
 
     def set_rows(self, rows: list[AuditRow], *, append: bool = False) -> None:
         if append:
@@ -272,7 +287,7 @@ class AuditTrailDialog(QDialog):
     def _opened(self, tables: list[str]) -> None:
         self.allowed = True
         for table in tables:
-            self.table_combo.addItem(table, table)
+            self.table_combo.addItem(audit_labels.object_label(table), table)
         self._set_enabled(True)
         self.search()
 
