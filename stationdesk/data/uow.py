@@ -299,6 +299,7 @@ def unit_of_work(
     if not actor.can(permission):
         audit.record_refusal(db, actor, action, permission.value)
         raise PermissionDeniedError(actor, permission)
+    carried = _carried_token.get()
     token = _take_token()
     with (
         replies_within(UOW_REPLY_TIMEOUT_S),
@@ -315,8 +316,15 @@ def unit_of_work(
             # then writes (the next case number, a free slot) and must not race another
             # workstation doing the same. The audit chain needs this lock anyway.
             session.execute(_CHAIN_LOCK, {"k": audit._CHAIN_LOCK_KEY})
-        yield work
-        changes = work._finish()
+        try:
+            yield work
+            changes = work._finish()
+        except BaseException:
+            # Refused (a conflict the service then merges, ...): rolled back, never
+            # committed, so the save's next unit of work carries the token instead.
+            if carried is not None and carried.token == token:
+                carried.used = False
+            raise
     for listener in list(_local_listeners):
         # The save has committed: a failing listener must not make it look failed.
         try:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from stationdesk.data import case_timeline, cases, station_settings
 from stationdesk.data.case_timeline import CaseTimeline
-from stationdesk.data.cases import CaseDetail, NoteInfo
+from stationdesk.data.cases import CaseDetail
 from stationdesk.data.people import GridInfo, StaffInfo
 from stationdesk.data.uow import Change, NotFoundError
 from stationdesk.domain import workflow
@@ -80,6 +80,9 @@ class CaseDetailPanel(QWidget):
         self.saver.saved.connect(self._edit_saved)
         self.saver.discarded.connect(self._edit_discarded)
         self.saver.failed.connect(self._edit_error)
+        self.saver.pending.connect(self._show_message)  # stays busy until the outcome
+        self.saver.note_added.connect(self._note_added)
+        self.saver.note_struck.connect(self._note_struck)
         self.setMinimumWidth(400)  # parties and actions fit without a sideways scroll
         self._build()
         self._update_enabled()
@@ -275,6 +278,7 @@ class CaseDetailPanel(QWidget):
     def set_online(self, online: bool) -> None:
         self._online = online
         self._update_enabled()
+        self.saver.set_online(online)
 
     def focus_detail(self) -> None:
         """Enter on a list row: put the keyboard where the next action is."""
@@ -488,26 +492,17 @@ class CaseDetailPanel(QWidget):
             self._show_message(self.tr("Offline: the note was not saved. It is kept here; add "
                                        "it when the connection is back."))  # fmt: skip
             return
-        ctx, case_id = self._ctx, d.id
         self._hide_message()
         self._set_busy(True)
+        self.saver.add_note(d.id, text)
 
-        def saved(_note: NoteInfo) -> None:
-            if not shiboken6.isValid(self):
-                return
-            # Clear only what was saved: text typed meanwhile stays.
-            if self.note_edit.toPlainText().strip() == text:
-                self.note_edit.clear()
-            self._set_busy(False)
-            self.reload(keep_choices=True)
-            self.case_saved.emit(case_id)
-
-        ctx.worker.submit(
-            lambda: cases.add_note(ctx.db, ctx.actor, case_id, text),
-            saved,
-            self._save_failed,
-            f"case {case_id}: add note",
-        )
+    def _note_added(self, case_id: int, text: str) -> None:
+        # Clear only what was saved: text typed meanwhile stays.
+        if self.note_edit.toPlainText().strip() == text:
+            self.note_edit.clear()
+        self._set_busy(False)
+        self.reload(keep_choices=True)
+        self.case_saved.emit(case_id)
 
     def strike_note(self, note_id: int) -> None:
         if self._detail is None or self._busy:
@@ -522,28 +517,16 @@ class CaseDetailPanel(QWidget):
         if not self._online:
             self._show_message(self.tr("Offline: nothing was changed."))
             return
-        ctx = self._ctx
         case_id = self._case_id
+        if case_id is None:
+            return
         self._set_busy(True)
+        self.saver.strike_note(case_id, note_id, reason)
 
-        def struck(_result: object) -> None:
-            if not shiboken6.isValid(self):
-                return
-            self._set_busy(False)
-            self.reload(keep_choices=True, info=self.tr("Note struck through."))
-            if case_id is not None:
-                self.case_saved.emit(case_id)
-
-        ctx.worker.submit(
-            lambda: cases.strike_note(ctx.db, ctx.actor, note_id, reason),
-            struck,
-            self._save_failed,
-            f"note {note_id}: strike",
-        )
-
-    def _save_failed(self, exc: Exception) -> None:
-        if shiboken6.isValid(self):
-            self._edit_error(self.saver.error_text(exc))
+    def _note_struck(self, case_id: int) -> None:
+        self._set_busy(False)
+        self.reload(keep_choices=True, info=self.tr("Note struck through."))
+        self.case_saved.emit(case_id)
 
     # -------------------------------------------------------------- messages
 

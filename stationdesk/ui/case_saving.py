@@ -1,5 +1,10 @@
 """Saving the detail panel's edits on the worker, with the two-workstation merge.
 
+Every save (fields, status, owner, notes) goes through
+:class:`~stationdesk.ui.save_runner.SaveRunner`: a lost connection ends in "saved",
+"not saved" or "unknown -- checked when the connection is back" (``pending``), and the
+panel keeps what was typed and stays blocked until the outcome is known.
+
 An edit is saved against the version the panel loaded. When another workstation
 saved first and changed other fields, the edit is saved on top of theirs and the
 officer is told whose changes it was merged with; when it changed the same fields,
@@ -17,7 +22,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from stationdesk.data import case_merge
+from stationdesk.data import case_merge, cases, resilience
 from stationdesk.data.case_merge import EDITABLE_FIELDS, SaveResult
 from stationdesk.data.cases import CaseDetail
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
@@ -28,6 +33,7 @@ from stationdesk.domain.workflow import TransitionError
 from stationdesk.ui.case_conflict import CaseConflictDialog, ConflictRow
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner, fault_text
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,11 @@ class CaseSaver(QObject):
     saved = Signal(object, object)  # CaseDetail, names it was merged with (tuple[str, ...])
     discarded = Signal(object)  # CaseDetail as it is now: the officer dropped the change
     failed = Signal(str)  # a message for the officer; nothing was saved
+    # The connection was lost during the save and its outcome is not known yet: the
+    # message says so; the panel stays blocked until saved/failed/note_added follows.
+    pending = Signal(str)
+    note_added = Signal(int, str)  # case id, the note text that was saved
+    note_struck = Signal(int)  # case id
 
     def __init__(self, ctx: AppContext, value_text: ValueText, parent: QWidget) -> None:
         super().__init__(parent)
@@ -47,6 +58,19 @@ class CaseSaver(QObject):
         self._value_text = value_text
         self._parent = parent
         self.conflict_dialog: CaseConflictDialog | None = None
+        self.runner = SaveRunner(ctx, self)
+        self.runner.notice.connect(self._notice)
+
+    @property
+    def outcome_unknown(self) -> bool:
+        return self.runner.outcome_unknown
+
+    def set_online(self, online: bool) -> None:
+        self.runner.set_online(online)
+
+    def _notice(self, kind: str, text: str) -> None:
+        if kind == "unknown":
+            self.pending.emit(text)
 
     def field_titles(self) -> dict[str, str]:
         return {
@@ -64,15 +88,48 @@ class CaseSaver(QObject):
     def submit(self, base: CaseDetail, mine: Mapping[str, Any], reason: str = "") -> None:
         """Save ``mine`` (changed fields) against ``base``; a signal tells the outcome."""
         ctx, wanted = self._ctx, dict(mine)
-        self._ctx.worker.submit(
+        self.runner.run(
             lambda: case_merge.save_case_edit(ctx.db, ctx.actor, base, wanted, reason),
-            lambda result: self._done(result, reason),
+            lambda result: self._done(result, reason, base.id),
+            self.failed.emit,
             self._error,
             f"case {base.id}: save {sorted(wanted)}",
         )
 
-    def _done(self, result: SaveResult, reason: str) -> None:
+    def add_note(self, case_id: int, text: str) -> None:
+        """Add a note; ``note_added`` (or ``failed`` / ``pending``) tells the outcome."""
+        ctx = self._ctx
+        self.runner.run(
+            lambda: cases.add_note(ctx.db, ctx.actor, case_id, text),
+            lambda _note: self.note_added.emit(case_id, text),
+            self.failed.emit,
+            self._error,
+            f"case {case_id}: add note",
+        )
+
+    def strike_note(self, case_id: int, note_id: int, reason: str) -> None:
+        ctx = self._ctx
+        self.runner.run(
+            lambda: cases.strike_note(ctx.db, ctx.actor, note_id, reason),
+            lambda _none: self.note_struck.emit(case_id),
+            self.failed.emit,
+            self._error,
+            f"note {note_id}: strike",
+        )
+
+    def _done(self, result: SaveResult | None, reason: str, case_id: int) -> None:
         if not shiboken6.isValid(self):
+            return
+        if result is None:
+            # Committed, confirmed through its work token (the reply was lost): show the
+            # case as it is now.
+            ctx = self._ctx
+            ctx.worker.submit(
+                lambda: cases.get_case(ctx.db, case_id),
+                lambda detail: self.saved.emit(detail, ()) if shiboken6.isValid(self) else None,
+                self._error,
+                f"case {case_id}: reload after a confirmed save",
+            )
             return
         if result.detail is not None:
             self.saved.emit(result.detail, result.merged_with)
@@ -172,6 +229,10 @@ class CaseSaver(QObject):
             return self.tr(
                 "Other workstations keep changing this case. Reload, check it and try again."
             )
+        code = resilience.classify(exc).code
+        if code is not resilience.FaultCode.INTERNAL:  # the database's fault, not a defect
+            log.info("saving a case change failed: %s", exc)
+            return self.runner.not_saved_text(fault_text(code))
         log.error("saving a case change failed", exc_info=exc)
         return self.tr("Not saved: %1. What you typed is kept; try again.").replace(
             "%1", str(exc) or type(exc).__name__

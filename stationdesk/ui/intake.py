@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.data import case_queries, cases, station_settings
+from stationdesk.data import case_queries, cases, resilience, station_settings
 from stationdesk.data.cases import CaseDetail, CaseDraft, PartyInfo, PriorCase
 from stationdesk.data.people import GridInfo
+from stationdesk.data.resilience import FaultCode
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.deadlines import REPEAT_WINDOW_DAYS
 from stationdesk.domain.enums import CaseCategory, CaseSource, PartyRole, Priority
@@ -64,6 +65,7 @@ from stationdesk.ui.intake_widgets import (
     to_qdatetime,
 )
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner, fault_text
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,9 @@ NAME_MAX = 50
 ERROR_LABEL_STYLE = "color:#b3261e;"
 INVALID_STYLE = "border:2px solid #c62828;"
 BANNER_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
+SAVED_BANNER_STYLE = "background:#e3f4e6; color:#1b5e20; border:1px solid #9ccc9f; padding:6px;"
+# While a save runs, its outcome is open, or it is saved: no second Save.
+_NO_SAVE_STATES = ("checking", "saving", "pending", "saved")
 DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
 
 
@@ -80,7 +85,9 @@ class IntakeDialog(QDialog):
     """Record a new case; emits :attr:`created` with the saved case, then closes."""
 
     created = Signal(object)  # CaseDetail
-    state_changed = Signal(str)  # editing | checking | confirm | saving
+    # editing | checking | confirm | saving | pending (connection lost during the save:
+    # outcome asked when it is back) | saved (confirmed only after the reply was lost)
+    state_changed = Signal(str)
 
     def __init__(
         self, ctx: AppContext, grids: Sequence[GridInfo] = (), parent: QWidget | None = None
@@ -94,6 +101,8 @@ class IntakeDialog(QDialog):
         self._online = ctx.online
         self._repeat_days = REPEAT_WINDOW_DAYS  # until the station's setting is read
         self._discard_box: ConfirmDiscardDialog | None = None
+        self.runner = SaveRunner(ctx, self)
+        self.runner.notice.connect(self._runner_notice)
         self.errors: dict[str, QLabel] = {}
         self.inputs: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("New case"))
@@ -450,12 +459,15 @@ class IntakeDialog(QDialog):
 
     def _set_state(self, state: str) -> None:
         self._state = state
-        busy = state in ("checking", "saving")
+        busy = state in _NO_SAVE_STATES
         self.save_button.setEnabled(not busy and self._online)
         self.status_label.setText(
             {"checking": self.tr("Looking for earlier reports…"),
-             "saving": self.tr("Saving…")}.get(state, "")
+             "saving": self.tr("Saving…"),
+             "pending": self.tr("Waiting for the connection to learn whether it was saved…"),
+             }.get(state, "")
         )  # fmt: skip
+        self.cancel_button.setText(self.tr("Close") if state == "saved" else self.tr("Cancel"))
         self.save_button.setText(
             self.tr("Confirm and save") if state == "confirm" else self.tr("Save")
         )
@@ -463,7 +475,8 @@ class IntakeDialog(QDialog):
 
     def set_online(self, online: bool) -> None:
         self._online = online
-        self.save_button.setEnabled(online and self._state not in ("checking", "saving"))
+        self.save_button.setEnabled(online and self._state not in _NO_SAVE_STATES)
+        self.runner.set_online(online)
         self.save_button.setToolTip(
             self.tr("Ctrl+Enter or Ctrl+S") if online else self.tr(
                 "Offline: the database cannot be reached. What you typed is kept; save when "
@@ -477,7 +490,7 @@ class IntakeDialog(QDialog):
 
     def save(self) -> None:
         """Validate, look for earlier reports, then (after confirmation) create the case."""
-        if self._state in ("checking", "saving"):
+        if self._state in _NO_SAVE_STATES:
             return
         draft, errors = self.validate()
         if draft is None:
@@ -526,26 +539,55 @@ class IntakeDialog(QDialog):
         self._set_state("saving")
         ctx = self._ctx
 
-        def created(detail: CaseDetail) -> None:
+        def created(detail: CaseDetail | None) -> None:
             if not shiboken6.isValid(self):
+                return
+            if detail is None:
+                # Committed, known only through its work token (the reply was lost): say
+                # so, and let the officer close the form; the list shows the case.
+                self._set_state("saved")
+                self.banner.setStyleSheet(SAVED_BANNER_STYLE)
+                self._show_banner(
+                    self.tr(
+                        "Saved: the case went through (the connection was lost as it was "
+                        "confirmed). It appears in the case list; close this form."
+                    )
+                )
                 return
             self._set_state("editing")
             self.created.emit(detail)
             super(IntakeDialog, self).accept()
 
-        ctx.worker.submit(
+        self.runner.run(
             lambda: cases.create_case(ctx.db, ctx.actor, final),
             created,
+            self._not_saved,
             self._save_failed,
             "intake: create case",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind == "unknown" and shiboken6.isValid(self):
+            self._set_state("pending")
+            self._show_banner(text)
+
+    def _not_saved(self, text: str) -> None:
+        """A database fault: certainly not saved; everything typed stays."""
+        if not shiboken6.isValid(self):
+            return
+        self._set_state("confirm" if self._priors else "editing")
+        self._show_banner(text)
 
     def _save_failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
         self._set_state("confirm" if self._priors else "editing")
+        fault = resilience.classify(exc)
         if isinstance(exc, PermissionDeniedError):
             text = self.tr("Your account may not record cases. Nothing was saved.")
+        elif fault.code is not FaultCode.INTERNAL:  # e.g. the link dropped during the check
+            log.info("intake: %s", fault.detail)
+            text = self.runner.not_saved_text(fault_text(fault.code))
         else:
             log.error("saving a new case failed", exc_info=exc)
             text = self.tr(
@@ -554,6 +596,8 @@ class IntakeDialog(QDialog):
         self._show_banner(text)
 
     def _show_banner(self, text: str) -> None:
+        if self._state != "saved":
+            self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setText(text)
         self.banner.show()
 
@@ -569,7 +613,7 @@ class IntakeDialog(QDialog):
         """Esc, Cancel or closing the window: ask before throwing typed text away."""
         if self._state == "saving":
             return  # the save finishes or fails first; nothing may be half-done
-        if not self.has_typed_text():
+        if self._state == "saved" or not self.has_typed_text():
             super().reject()
             return
         if self._discard_box is not None:
