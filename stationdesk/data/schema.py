@@ -273,9 +273,13 @@ class MediationSession(Versioned, Base):
     starts_at: Mapped[datetime] = mapped_column(DateTime)
     ends_at: Mapped[datetime] = mapped_column(DateTime)
     room: Mapped[str] = mapped_column(String(50), default="")
+    # The registered room (schema_booking.MediationRoom); ``room`` keeps its name as booked.
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("mediation_room.id"))
     status: Mapped[SessionStatus] = mapped_column(
         _enum(SessionStatus), default=SessionStatus.BOOKED
     )
+    # Why a conflict of interest was overridden for this booking ("" = none was).
+    conflict_override: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[MediationOutcome | None] = mapped_column(_enum(MediationOutcome))
     agreement_terms: Mapped[str] = mapped_column(Text, default="")
     referral_target: Mapped[ReferralTarget | None] = mapped_column(_enum(ReferralTarget))

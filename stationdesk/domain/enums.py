@@ -167,6 +167,8 @@ class Permission(StrEnum):
     VIEW_PERSONAL_DATA = "view_personal_data"
     MANAGE_STATION = "manage_station"  # grids, staff, mediators, imports
     MANAGE_USERS = "manage_users"
+    # Book a mediator despite a conflict of interest, with a written justification.
+    OVERRIDE_CONFLICT = "override_conflict"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -192,6 +194,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.EDIT_COMMUNITY_WORK,
             Permission.WRITE_HANDOVER,
             Permission.VIEW_PERSONAL_DATA,
+            Permission.OVERRIDE_CONFLICT,
         }
     ),
     Role.ADMIN: frozenset(set(Permission)),

@@ -199,7 +199,7 @@ def test_the_permission_table_is_the_reviewed_one() -> None:
         Role.LAW_ENFORCEMENT_OFFICER: {"edit_cases"},
         Role.MEDIATOR: {"edit_mediation"},
         Role.DIRECTOR: {"edit_cases", "edit_patrols", "edit_mediation", "edit_community_work",
-                        "write_handover", "view_personal_data"},
+                        "write_handover", "view_personal_data", "override_conflict"},
         Role.ADMIN: {p.value for p in Permission},
     }  # fmt: skip
     assert {r: {p.value for p in ps} for r, ps in ROLE_PERMISSIONS.items()} == reviewed
