@@ -1492,6 +1492,33 @@
     </message>
 </context>
 <context>
+    <name>CommunityForms</name>
+    <message>
+        <source>More than %1 days ago: check the date.</source>
+        <translation>More than %1 days ago: check the date.</translation>
+    </message>
+    <message>
+        <source>Must be from %1 to %2.</source>
+        <translation>Must be from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The responsible officer must be an active police officer.</source>
+        <translation>The responsible officer must be an active police officer.</translation>
+    </message>
+    <message>
+        <source>Helpers must be active auxiliary officers or police assistants.</source>
+        <translation>Helpers must be active auxiliary officers or police assistants.</translation>
+    </message>
+    <message>
+        <source>The responsible officer cannot also be a helper.</source>
+        <translation>The responsible officer cannot also be a helper.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDiscardDialog</name>
     <message>
         <source>Discard this report?</source>
@@ -2274,6 +2301,14 @@
         <translation>Saving…</translation>
     </message>
     <message>
+        <source>Waiting for the connection to learn whether it was saved…</source>
+        <translation>Waiting for the connection to learn whether it was saved…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Confirm and save</source>
         <translation>Confirm and save</translation>
     </message>
@@ -2284,6 +2319,10 @@
     <message>
         <source>Offline: the case was not saved. What you typed is kept.</source>
         <translation>Offline: the case was not saved. What you typed is kept.</translation>
+    </message>
+    <message>
+        <source>Saved: the case went through (the connection was lost as it was confirmed). It appears in the case list; close this form.</source>
+        <translation>Saved: the case went through (the connection was lost as it was confirmed). It appears in the case list; close this form.</translation>
     </message>
     <message>
         <source>Your account may not record cases. Nothing was saved.</source>
@@ -3218,6 +3257,37 @@
     <message>
         <source>The change could not be saved: %1</source>
         <translation>The change could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Previous period</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <source>%1 Q%2</source>
+        <translation>%1 Q%2</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AuditLabels</name>
@@ -601,7 +602,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -1439,7 +1440,7 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station's response and resolution deadlines and the repeat window</source>
+        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
     </message>
     <message>
@@ -1489,6 +1490,33 @@
     <message>
         <source>The case list could not be loaded: %1. Press F5 to try again.</source>
         <translation>案件列表加载失败：%1。按 F5 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityForms</name>
+    <message>
+        <source>More than %1 days ago: check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The responsible officer must be an active police officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpers must be active auxiliary officers or police assistants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The responsible officer cannot also be a helper.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1615,7 +1643,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -1772,7 +1800,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -2030,7 +2058,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift's figures…</source>
+        <source>Collecting the shift&apos;s figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -2271,6 +2299,14 @@
         <translation>正在保存…</translation>
     </message>
     <message>
+        <source>Waiting for the connection to learn whether it was saved…</source>
+        <translation>正在等待连接恢复，以确认是否已保存…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Confirm and save</source>
         <translation>确认并保存</translation>
     </message>
@@ -2281,6 +2317,10 @@
     <message>
         <source>Offline: the case was not saved. What you typed is kept.</source>
         <translation>离线：案件未保存，已输入的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Saved: the case went through (the connection was lost as it was confirmed). It appears in the case list; close this form.</source>
+        <translation>已保存：案件已录入（确认时连接中断）。它会出现在案件列表中；请关闭此表单。</translation>
     </message>
     <message>
         <source>Your account may not record cases. Nothing was saved.</source>
@@ -3215,6 +3255,37 @@
     </message>
 </context>
 <context>
+    <name>PeriodBar</name>
+    <message>
+        <source>Previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Q%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reason (required)</source>
@@ -3379,95 +3450,95 @@
     <name>SaveRunner</name>
     <message>
         <source>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</source>
-        <translation type="unfinished" />
+        <translation>无法连接数据库。您输入的内容已保留；StationDesk 会自动重新连接，并告诉您上一次保存是否成功。</translation>
     </message>
     <message>
-        <source>The database is busy with another workstation's change. Try again.</source>
-        <translation type="unfinished" />
+        <source>The database is busy with another workstation&apos;s change. Try again.</source>
+        <translation>数据库正忙于处理另一台工作站的修改，请重试。</translation>
     </message>
     <message>
         <source>Another workstation changed this record after you opened it. Look at their change, then merge or reload.</source>
-        <translation type="unfinished" />
+        <translation>您打开此记录后，另一台工作站修改了它。请查看对方的修改，然后合并或重新加载。</translation>
     </message>
     <message>
         <source>The disk that holds the database is full. Ask the administrator to free space.</source>
-        <translation type="unfinished" />
+        <translation>存放数据库的磁盘已满，请联系管理员释放空间。</translation>
     </message>
     <message>
         <source>The database cannot be written (read-only file, folder or server). Ask the administrator.</source>
-        <translation type="unfinished" />
+        <translation>数据库无法写入（文件、文件夹或服务器为只读），请联系管理员。</translation>
     </message>
     <message>
         <source>The disk that holds the database reported an error. Stop and call the administrator.</source>
-        <translation type="unfinished" />
+        <translation>存放数据库的磁盘报告错误。请停止操作并联系管理员。</translation>
     </message>
     <message>
         <source>The database file is damaged. Stop working on it; the administrator restores the latest backup.</source>
-        <translation type="unfinished" />
+        <translation>数据库文件已损坏。请停止使用，由管理员恢复最近的备份。</translation>
     </message>
     <message>
         <source>The database file is on a network share, where SQLite can lose data. Keep it on a local disk, or use a PostgreSQL server for several workstations.</source>
-        <translation type="unfinished" />
+        <translation>数据库文件位于网络共享上，SQLite 在那里可能丢失数据。请将其放在本地磁盘上，多台工作站请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
         <source>The database belongs to a different StationDesk version. Ask the administrator to upgrade it (stationdesk init) or to update this workstation.</source>
-        <translation type="unfinished" />
+        <translation>数据库属于另一版本的 StationDesk。请联系管理员升级数据库（stationdesk init）或更新本工作站。</translation>
     </message>
     <message>
-        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
-        <translation type="unfinished" />
+        <source>The database server refused this workstation&apos;s login. Check the database user and password in the database settings.</source>
+        <translation>数据库服务器拒绝了本工作站的登录。请在数据库设置中检查数据库用户和密码。</translation>
     </message>
     <message>
         <source>You are not allowed to do this.</source>
-        <translation type="unfinished" />
+        <translation>您无权执行此操作。</translation>
     </message>
     <message>
         <source>This record no longer exists; another workstation may have deleted it.</source>
-        <translation type="unfinished" />
+        <translation>此记录已不存在，可能已被另一台工作站删除。</translation>
     </message>
     <message>
         <source>StationDesk hit an internal error. The details are in the log.</source>
-        <translation type="unfinished" />
+        <translation>StationDesk 发生内部错误，详情见日志。</translation>
     </message>
     <message>
         <source>Your save went through.</source>
-        <translation type="unfinished" />
+        <translation>您的保存已成功。</translation>
     </message>
     <message>
         <source>Your save did not go through; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>您的保存未成功，没有任何更改。</translation>
     </message>
     <message>
         <source>It is not known yet whether your save went through. StationDesk checks as soon as the database is back; keep what you typed.</source>
-        <translation type="unfinished" />
+        <translation>暂时无法确定您的保存是否成功。数据库恢复后 StationDesk 会立即核实；请保留您输入的内容。</translation>
     </message>
     <message>
         <source>Offline: not saved — your text is kept; save again when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>离线：未保存——您输入的内容已保留；连接恢复后请再次保存。</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Unknown whether it was saved — the connection was lost during the save. Your text is kept; StationDesk checks when the connection returns.</source>
-        <translation type="unfinished" />
+        <translation>尚不确定是否已保存——保存过程中连接中断。您输入的内容已保留；连接恢复后 StationDesk 会核实。</translation>
     </message>
     <message>
         <source>The database could not be reached.</source>
-        <translation type="unfinished" />
+        <translation>无法连接数据库。</translation>
     </message>
     <message>
         <source>Not saved — your text is kept; try again.</source>
-        <translation type="unfinished" />
+        <translation>未保存——您输入的内容已保留，请重试。</translation>
     </message>
     <message>
         <source>The connection is back. Saved: %1</source>
-        <translation type="unfinished" />
+        <translation>连接已恢复。已保存：%1</translation>
     </message>
     <message>
         <source>The connection is back.</source>
-        <translation type="unfinished" />
+        <translation>连接已恢复。</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3596,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -3557,11 +3628,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server's name or address.</source>
+        <source>Host: enter the server&apos;s name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database's name.</source>
+        <source>Database name: enter the database&apos;s name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>
