@@ -143,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     hand.add_argument("--lang", dest="report_lang", choices=("zh_CN", "en"))
     hand.add_argument("--full", action="store_true", help="unmasked personal data (audited)")
     hand.add_argument("-o", "--output", type=Path, required=True)
+    agr = rsub.add_parser("agreement", help="mediation agreement of a session")
+    agr.add_argument("session_id", type=_positive, metavar="SESSION_ID")
+    agr.add_argument("--lang", dest="report_lang", choices=("zh_CN", "en"))
+    agr.add_argument("-o", "--output", type=Path, required=True)
     return p
 
 
@@ -412,7 +416,31 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report_agreement(args: argparse.Namespace) -> int:
+    from stationdesk.data.mediation_outcome import agreement_document
+    from stationdesk.data.uow import NotFoundError, now
+    from stationdesk.domain.mediation_outcome import OutcomeError
+    from stationdesk.reports.agreement import build_agreement_pdf
+
+    lang = args.report_lang or args.lang or "zh_CN"
+    try:
+        data = agreement_document(_open_db(args), args.session_id)
+    except NotFoundError:
+        raise CliError(f"no mediation session {args.session_id}") from None
+    except OutcomeError:
+        raise CliError(f"mediation session {args.session_id} has no agreement") from None
+    pdf = build_agreement_pdf(data, lang, generated_at=now())
+    try:
+        args.output.write_bytes(pdf)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"agreement of session {args.session_id}, case {data.case_no} ({lang}) -> {args.output}")
+    return 0
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.report_command == "agreement":
+        return _cmd_report_agreement(args)
     from stationdesk.data import handovers
     from stationdesk.data.uow import PermissionDeniedError, now
     from stationdesk.domain.validation import FieldError

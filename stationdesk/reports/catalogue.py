@@ -185,6 +185,62 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "referred_to": {"zh_CN": "转{target}", "en": "referred to {target}"},
     "unassigned": {"zh_CN": "未分派", "en": "unassigned"},
     "crew_member": {"zh_CN": "{name}（{kind}）", "en": "{name} ({kind})"},
+    # --- mediation agreement (reports/agreement.py)
+    "agr_title": {"zh_CN": "人民调解协议书", "en": "Mediation agreement"},
+    "agr_title_partial": {
+        "zh_CN": "人民调解协议书（部分达成）",
+        "en": "Mediation agreement (partial)",
+    },
+    "agr_pdf_title": {
+        "zh_CN": "{station}人民调解协议书 {case_no}",
+        "en": "{station} mediation agreement {case_no}",
+    },
+    "agr_footer": {"zh_CN": "案件编号 {case_no}", "en": "Case no. {case_no}"},
+    "agr_case_no": {"zh_CN": "案件编号", "en": "Case number"},
+    "agr_category": {"zh_CN": "纠纷类型", "en": "Type of dispute"},
+    "agr_held_at": {"zh_CN": "调解时间", "en": "Mediation held"},
+    "agr_place": {"zh_CN": "调解地点", "en": "Place"},
+    "agr_parties": {"zh_CN": "一、当事人", "en": "1. Parties"},
+    "agr_party": {
+        "zh_CN": "{role}：{name}　身份证号码：{resident_id}",
+        "en": "{role}: {name}, resident ID {resident_id}",
+    },
+    "agr_party_no_id": {"zh_CN": "{role}：{name}", "en": "{role}: {name}"},
+    "agr_mediators": {"zh_CN": "二、调解人员", "en": "2. Mediators"},
+    "agr_dispute": {"zh_CN": "三、纠纷简要情况", "en": "3. The dispute"},
+    "agr_terms": {
+        "zh_CN": "四、经调解，当事人自愿达成如下协议：",
+        "en": "4. Through mediation the parties have freely agreed as follows:",
+    },
+    "agr_partial_note": {
+        "zh_CN": "当事人仅就上述事项达成一致，其余争议另行处理。",
+        "en": "The parties agreed on the terms above only; the remaining issues are "
+        "dealt with separately.",
+    },
+    "agr_performance": {
+        "zh_CN": "五、履行与回访：当事人应当按照约定履行本协议。派出所将于 {dates} 进行回访。",
+        "en": "5. Performance and follow-up: the parties shall perform this agreement as "
+        "agreed. The station will follow up on {dates}.",
+    },
+    "agr_performance_plain": {
+        "zh_CN": "五、履行：当事人应当按照约定履行本协议。",
+        "en": "5. Performance: the parties shall perform this agreement as agreed.",
+    },
+    "agr_date_sep": {"zh_CN": "、", "en": ", "},
+    "agr_effect": {
+        "zh_CN": "本协议自各方当事人签名之日起生效，一式 {copies} 份，当事人各执一份，"
+        "派出所存档一份。",
+        "en": "This agreement takes effect once every party has signed it. It is made in "
+        "{copies} copies: one for each party and one for the station's file.",
+    },
+    "agr_signatures": {"zh_CN": "签名", "en": "Signatures"},
+    "agr_col_role": {"zh_CN": "身份", "en": "Capacity"},
+    "agr_col_name": {"zh_CN": "姓名", "en": "Name"},
+    "agr_col_signature": {"zh_CN": "签名（捺印）", "en": "Signature"},
+    "agr_col_date": {"zh_CN": "日期", "en": "Date"},
+    "agr_role_mediator": {"zh_CN": "调解员", "en": "Mediator"},
+    "agr_date": {"zh_CN": "{year}年{month}月{day}日", "en": "{year}-{month}-{day}"},
+    "agr_seal": {"zh_CN": "{station}（盖章）", "en": "{station} (seal)"},
 }
 
 # A list, not a dict: members of different StrEnums with the same value (Team and
