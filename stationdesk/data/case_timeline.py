@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -29,6 +29,7 @@ from stationdesk.data.schema import (
     CaseNote,
     CaseParty,
     CaseStatusChange,
+    FollowUp,
     MediationSession,
     Mediator,
     SessionMediator,
@@ -36,7 +37,7 @@ from stationdesk.data.schema import (
     User,
 )
 from stationdesk.data.uow import Actor
-from stationdesk.domain.enums import MediationOutcome, SessionStatus, Team
+from stationdesk.domain.enums import MediationOutcome, ReferralTarget, SessionStatus, Team
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class TimelineKind(StrEnum):
     MEDIATION = "mediation"
     RELATED = "related"
     AUDIT = "audit"
+    FOLLOW_UP = "follow_up"  # visits after an agreement (data/mediation_outcome.py)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,25 @@ class SessionEntry:
     status: SessionStatus
     outcome: MediationOutcome | None
     mediators: tuple[str, ...]
+    agreement_terms: str = ""
+    referral_target: ReferralTarget | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """A follow-up visit after an agreement: due on ``due_on``, done at ``done_at``."""
+
+    id: int
+    session_id: int | None
+    due_on: date
+    done_at: datetime | None
+    officer: str
+    note: str
+
+    @property
+    def at(self) -> datetime:
+        """Where it sits on the timeline: when it was done, else the morning it is due."""
+        return self.done_at or datetime.combine(self.due_on, time())
 
 
 @dataclass(frozen=True)
@@ -95,7 +116,10 @@ class AuditItem:
     new_values: dict[str, Any]
 
 
-TimelineItem = StatusChangeInfo | NoteInfo | AssignmentInfo | SessionEntry | PriorCase | AuditItem
+TimelineItem = (
+    StatusChangeInfo | NoteInfo | AssignmentInfo | SessionEntry | PriorCase | AuditItem
+    | FollowUpEntry
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,6 +139,7 @@ class CaseTimeline:
     related: tuple[PriorCase, ...]
     audit: tuple[AuditItem, ...] = ()
     audit_loaded: bool = False
+    follow_ups: tuple[FollowUpEntry, ...] = ()
 
 
 def _values(raw: str) -> dict[str, Any]:
@@ -211,7 +236,7 @@ def sessions(db: Database, case_id: int) -> tuple[SessionEntry, ...]:
         return tuple(
             SessionEntry(
                 m.id, m.starts_at, m.ends_at, m.room, m.status, m.outcome,
-                tuple(names.get(m.id, ())),
+                tuple(names.get(m.id, ())), m.agreement_terms, m.referral_target,
             )
             for m in booked
         )  # fmt: skip
@@ -238,7 +263,21 @@ def case_timeline(db: Database, detail: CaseDetail, window_days: int) -> CaseTim
         assignments(db, detail),
         sessions(db, detail.id),
         related_cases(db, detail, window_days),
+        follow_ups=follow_up_entries(db, detail.id),
     )
+
+
+def follow_up_entries(db: Database, case_id: int) -> tuple[FollowUpEntry, ...]:
+    """The follow-up visits booked after the case's agreements, earliest due first."""
+    with db.read() as s:
+        rows = s.execute(
+            select(FollowUp.id, FollowUp.session_id, FollowUp.due_on, FollowUp.done_at,
+                   Staff.name, FollowUp.note)
+            .outerjoin(Staff, Staff.id == FollowUp.officer_id)
+            .where(FollowUp.case_id == case_id)
+            .order_by(FollowUp.due_on, FollowUp.id)
+        ).all()  # fmt: skip
+    return tuple(FollowUpEntry(r[0], r[1], r[2], r[3], r[4] or "", r[5]) for r in rows)
 
 
 def _object_filter(s: Any, case_id: int) -> Any:
@@ -249,6 +288,7 @@ def _object_filter(s: Any, case_id: int) -> Any:
         (CaseParty, CaseParty.case_id),
         (CaseStatusChange, CaseStatusChange.case_id),
         (MediationSession, MediationSession.case_id),
+        (FollowUp, FollowUp.case_id),
     ):
         ids = list(s.scalars(select(model.id).where(column == case_id)))
         if ids:
@@ -299,6 +339,7 @@ def entries(
         add(TimelineKind.MEDIATION, timeline.sessions, "starts_at")
         add(TimelineKind.RELATED, timeline.related, "reported_at")
         add(TimelineKind.AUDIT, timeline.audit, "at")
+        add(TimelineKind.FOLLOW_UP, timeline.follow_ups, "at")
     order = list(TimelineKind)
     # Newest first; at the same second, in the order things happen (status before note).
     out.sort(key=lambda e: (e.at, -order.index(e.kind)), reverse=True)

@@ -71,6 +71,9 @@ def _setup(db: Database, duty: Actor, *, starts_in: timedelta = -timedelta(hours
     c = cases.change_status(db, duty, c.id, c.version, CaseStatus.IN_MEDIATION)
     start = now() + starts_in
     with db.read() as s, s.begin():
+        # The case went into mediation the day before the session.
+        for change in s.scalars(select(CaseStatusChange).where(CaseStatusChange.case_id == c.id)):
+            change.at -= timedelta(days=1)
         ms = MediationSession(
             case_id=c.id, starts_at=start, ends_at=start + timedelta(hours=1), room="第一调解室"
         )
@@ -308,3 +311,31 @@ def test_agreement_document_facts(db: Database, duty: Actor) -> None:
     assert len(doc.follow_up_dates) == 2
     assert isinstance(doc.held_at, datetime) and isinstance(doc.follow_up_dates[0], date)
     assert time(0) <= doc.held_at.time()
+
+
+def test_the_case_timeline_shows_the_whole_chain(db: Database, duty: Actor) -> None:
+    from stationdesk.data import case_timeline
+    from stationdesk.data.case_timeline import FollowUpEntry, SessionEntry, TimelineKind
+
+    st = _setup(db, duty)
+    res = mediation_outcome.record_outcome(
+        db, duty, st.session_id, _version(db, st.session_id), MediationOutcome.AGREEMENT, "条款"
+    )
+    detail = cases.get_case(db, st.case_id)
+    timeline = case_timeline.case_timeline(db, detail, window_days=90)
+    chain = list(reversed(case_timeline.entries(detail, timeline)))  # oldest first
+    kinds = [e.kind for e in chain if e.kind != TimelineKind.ASSIGNMENT]
+    assert kinds == [
+        TimelineKind.STATUS,  # reported
+        TimelineKind.STATUS,  # assigned
+        TimelineKind.STATUS,  # into mediation
+        TimelineKind.MEDIATION,  # the session, with its agreement
+        TimelineKind.STATUS,  # resolved
+        TimelineKind.FOLLOW_UP,
+        TimelineKind.FOLLOW_UP,
+    ]
+    session = next(e.item for e in chain if isinstance(e.item, SessionEntry))
+    assert session.outcome == MediationOutcome.AGREEMENT and session.agreement_terms == "条款"
+    visits = [e.item for e in chain if isinstance(e.item, FollowUpEntry)]
+    assert [v.due_on for v in visits] == list(res.follow_up_dates)
+    assert all(v.officer == "王警官" and v.done_at is None for v in visits)
