@@ -55,6 +55,7 @@ from stationdesk.data.schema import (
     Station,
     User,
 )
+from stationdesk.data.schema_booking import MediationRoom
 from stationdesk.data.uow import SYSTEM
 from stationdesk.data.uow import now as clock_now
 from stationdesk.domain.deadlines import DEFAULT_FOLLOW_UP_DAYS, DEFAULT_POLICY
@@ -163,7 +164,7 @@ STREETS = ("幸福路", "建设街", "人民路", "解放路", "文化街", "和
 COMMUNITIES = ("东关", "西街", "南苑", "北辰", "新华", "朝阳", "锦绣", "龙泉", "金桥", "滨河")
 VILLAGES = ("王家村", "李家庄村", "张庄村", "后河村", "柳树屯村", "石桥村", "杨家营村", "前进村",
             "刘家湾村", "小寨村")  # fmt: skip
-LANGUAGES = ("普通话,方言", "普通话", "普通话,方言,英语")
+LANGUAGES = ("普通话,粤语", "普通话", "普通话,客家话,英语")
 VOLUNTEER_GROUPS = ("红袖标巡逻队", "平安志愿者服务队", "楼栋长联络队", "护校安园队")
 PLACES = ("文化广场", "党群服务中心", "老年活动中心", "小学门口", "农贸市场", "村委会大院")
 VISIT_NOTES = ("宣传防范电信诈骗知识", "了解独居老人生活情况", "核实实有人口信息",
@@ -201,6 +202,7 @@ MEDIATED_SHARE = 0.06  # of resolved/closed disputes
 SLOTS = (9 * 3600, 10 * 3600 + 1800, 14 * 3600, 15 * 3600 + 1800)
 SESSION_LEN = 90 * 60
 ROOMS = ("第一调解室", "第二调解室", "警务室")
+ROOM_PLACES = ("一楼东侧", "一楼西侧", "二楼")
 
 
 def _cum(weights: Sequence[float]) -> list[float]:
@@ -440,7 +442,7 @@ class _Generator:
         tables = [m.__tablename__ for m in (
             Station, Staff, Grid, Mediator, MediatorAvailability, MediatorException, Case,
             CaseParty, CaseStatusChange, CaseNote, MediationSession, FollowUp, PatrolShift,
-            HouseholdVisit, OutreachEvent, User,
+            HouseholdVisit, OutreachEvent, User, MediationRoom,
         )]  # fmt: skip
         for t in tables:
             self.conn.exec_driver_sql(
@@ -658,6 +660,11 @@ class _Generator:
                 for n, (i, off, k, note) in enumerate(exc)]  # fmt: skip
         self.put(Mediator, mediators)
         self.put(MediatorAvailability, avail)
+        rid = self.first_id(MediationRoom)
+        places = zip(ROOMS, ROOM_PLACES, strict=True)
+        self.put(MediationRoom, [dict(id=rid + n, version=1, name=name, location=place, seats=6,
+                                      sort_order=n + 1, active=True)
+                                 for n, (name, place) in enumerate(places)])  # fmt: skip
         self.put(MediatorException, rows)
 
     def _person_pool(self, size: int) -> list[tuple[str, str, str]]:
