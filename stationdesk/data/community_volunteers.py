@@ -17,7 +17,7 @@ from stationdesk.data import audit
 from stationdesk.data.database import Database
 from stationdesk.data.personal_data import READ_ACTION, check_may_read
 from stationdesk.data.schema import PatrolMember, PatrolShift, Staff
-from stationdesk.data.uow import Actor
+from stationdesk.data.uow import Actor, now
 from stationdesk.domain.community import Period
 from stationdesk.domain.enums import PatrolStatus, ShiftKind, StaffKind
 from stationdesk.domain.validation import mask_phone
@@ -35,7 +35,7 @@ class VolunteerInfo:
     patrols_joined: int  # in the period, not missed
     patrols_completed: int
     hours: float  # completed patrols in the period
-    last_patrol: datetime | None  # ever, not missed
+    last_patrol: datetime | None  # started by now, not missed
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,13 @@ def _seconds(start: datetime, end: datetime) -> float:
     return (end - start).total_seconds()
 
 
-def volunteers(db: Database, period: Period) -> Volunteers:
+def volunteers(db: Database, period: Period, at: datetime | None = None) -> Volunteers:
     """Every volunteer (active first), with their patrols and hours in ``period``.
 
-    A shift belongs to the period it starts in.
+    A shift belongs to the period it starts in. "Last patrol" is the latest one
+    started by ``at`` (default now), whatever the period.
     """
+    at = at or now()
     with db.read() as s:
         people = s.execute(
             select(Staff.id, Staff.name, Staff.volunteer_group, Staff.phone, Staff.active)
@@ -111,7 +113,11 @@ def volunteers(db: Database, period: Period) -> Volunteers:
                 select(PatrolMember.staff_id, func.max(PatrolShift.starts_at))
                 .join(PatrolShift, PatrolShift.id == PatrolMember.shift_id)
                 .join(Staff, Staff.id == PatrolMember.staff_id)
-                .where(Staff.kind == StaffKind.VOLUNTEER, PatrolShift.status != PatrolStatus.MISSED)
+                .where(
+                    Staff.kind == StaffKind.VOLUNTEER,
+                    PatrolShift.status != PatrolStatus.MISSED,
+                    PatrolShift.starts_at <= at,
+                )
                 .group_by(PatrolMember.staff_id)
             ).all()
         )

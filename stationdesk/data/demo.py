@@ -32,6 +32,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, insert, inspect, select
 
 from stationdesk.data import audit, migrate
+from stationdesk.data.community import TARGETS_KEY, VisitTargets, encode_targets
 from stationdesk.data.database import Database
 from stationdesk.data.schema import (
     Case,
@@ -51,6 +52,7 @@ from stationdesk.data.schema import (
     PatrolMember,
     PatrolShift,
     SessionMediator,
+    Setting,
     Staff,
     Station,
     User,
@@ -940,6 +942,9 @@ class _Generator:
         topics = list(OutreachTopic)
         grid_rows = self.conn.execute(select(Grid.id, Grid.visit_target_per_month)).all()
         target = dict(grid_rows)
+        # The targets the Community view measures against: station settings.
+        value = encode_targets(VisitTargets(per_grid={g: int(n) for g, n in target.items()}))
+        self.put(Setting, [dict(key=TARGETS_KEY, value=value)])
         for g, grid_id in enumerate(self.grid_ids):
             # Two months of visits against the monthly target; the grid whose officer is
             # on leave falls behind.

@@ -156,11 +156,17 @@ def _text(v: Validator, value: str, field: str, n: int, required: bool = False) 
     return text
 
 
+def _choice(v: Validator, value: int | None, field: str) -> None:
+    """A picked grid or person: required; a negative id is text that matched no entry."""
+    if v.check(validate_required, value, field) is not None and value is not None and value < 0:
+        v.add(FieldError(field, "unknown_choice"))
+
+
 def check_visit(draft: VisitDraft, now: datetime) -> VisitDraft:
     """The draft cleaned up (text trimmed), or ValidationErrors naming every bad field."""
     v = Validator()
-    v.check(validate_required, draft.grid_id, "grid")
-    v.check(validate_required, draft.officer_id, "officer")
+    _choice(v, draft.grid_id, "grid")
+    _choice(v, draft.officer_id, "officer")
     if v.check(validate_required, draft.visited_at, "visited_at") is not None:
         assert draft.visited_at is not None
         v.check(validate_not_future, draft.visited_at, now, "visited_at")
@@ -181,7 +187,7 @@ def check_outreach(draft: OutreachDraft, now: datetime) -> OutreachDraft:
     """The draft cleaned up, or ValidationErrors naming every bad field."""
     v = Validator()
     v.check(validate_required, draft.topic, "topic")
-    v.check(validate_required, draft.grid_id, "grid")
+    _choice(v, draft.grid_id, "grid")
     if v.check(validate_required, draft.held_at, "held_at") is not None:
         assert draft.held_at is not None
         v.check(validate_not_future, draft.held_at, now, "held_at")

@@ -10,6 +10,7 @@ from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from stationdesk.domain.community import PeriodKind
 from stationdesk.domain.enums import (
     CaseCategory,
     CaseSource,
@@ -149,6 +150,9 @@ _ENGLISH: dict[tuple[type, str], str] = {
     (Role, Role.MEDIATOR.value): QT_TRANSLATE_NOOP("Labels", "Mediator"),
     (Role, Role.DIRECTOR.value): QT_TRANSLATE_NOOP("Labels", "Station director"),
     (Role, Role.ADMIN.value): QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    (PeriodKind, PeriodKind.WEEK.value): QT_TRANSLATE_NOOP("Labels", "Week"),
+    (PeriodKind, PeriodKind.MONTH.value): QT_TRANSLATE_NOOP("Labels", "Month"),
+    (PeriodKind, PeriodKind.QUARTER.value): QT_TRANSLATE_NOOP("Labels", "Quarter"),
 }
 
 

@@ -59,6 +59,8 @@ VIEWS: tuple[tuple[str, str, str, Any], ...] = (
      QT_TRANSLATE_NOOP("MainWindow", "Mediation")),
     ("reports", "stationdesk.ui.views.reports", "ReportsView",
      QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    ("community", "stationdesk.ui.views.community", "CommunityView",
+     QT_TRANSLATE_NOOP("MainWindow", "Community")),
 )  # fmt: skip
 VIEW_NAMES = tuple(v[0] for v in VIEWS)
 

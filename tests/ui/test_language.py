@@ -45,8 +45,8 @@ KEEP_IN_LATIN = re.compile(
 )
 # Widgets that show data, not words: the database's file name or address.
 NOT_WORDS = {"databaseLabel"}
-NAV_ZH = ["总览", "案件", "巡逻", "调解", "报表"]
-NAV_EN = ["Overview", "Cases", "Patrols", "Mediation", "Reports"]
+NAV_ZH = ["总览", "案件", "巡逻", "调解", "报表", "社区工作"]
+NAV_EN = ["Overview", "Cases", "Patrols", "Mediation", "Reports", "Community"]
 
 
 @pytest.fixture(scope="module")
