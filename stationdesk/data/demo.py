@@ -924,10 +924,99 @@ class _Generator:
                     grids += [dict(shift_id=sid, grid_id=g) for g in route_grids]
                     sid += 1
                 resting = working
+        # From tomorrow on the roster comes from the station's rotation templates.
+        last_random = self.dt((self.today + 1) * DAY)
+        kept = {s["id"] for s in shifts if s["starts_at"] < last_random}
+        shifts = [s for s in shifts if s["id"] in kept]
+        members = [m for m in members if m["shift_id"] in kept]
+        grids = [g for g in grids if g["shift_id"] in kept]
+        sid = self._rostered_from_templates(sid, shifts, members, grids)
         self.put(PatrolShift, shifts)
         self.put(PatrolMember, members)
         self.put(PatrolGrid, grids)
+        self._claim_patrol_slots(shifts, members)
         self.report("patrols", 1, 1)
+
+    def _rostered_from_templates(
+        self, sid: int, shifts: list[dict[str, Any]], members: list[dict[str, Any]],
+        grids: list[dict[str, Any]],
+    ) -> int:  # fmt: skip
+        """Two rotation templates, and the next two weeks of patrols generated from them."""
+        from stationdesk.data.roster_templates import _line_row
+        from stationdesk.data.schema_roster import RosterTemplate, RosterTemplateLine
+        from stationdesk.domain.rotation import RotationLine, RotationTemplate, generate_shifts
+
+        pick = random.Random(self.seed * 31 + 4)  # its own stream: later data stays the same
+        gids = self.grid_ids
+        routes = [("城区巡逻线", gids[0:4]), ("城郊巡逻线", gids[4:8]), ("沿河巡逻线", gids[8:12])]
+        police = sorted(self.patrol_police)
+        pick.shuffle(police)
+        partners = sorted(self.patrol_aux) + sorted(self.volunteer_ids)
+        pick.shuffle(partners)
+        odd, even = frozenset({0, 2, 4, 6}), frozenset({1, 3, 5})
+        # Four groups per route: day/odd days, day/even, night/odd, night/even. In week two
+        # day-odd <-> night-even and day-even <-> night-odd swap, which keeps >= 24 h rest.
+        lines: list[RotationLine] = []
+        for r, (route, route_grids) in enumerate(routes):
+            crews = [frozenset({police[r * 4 + k], partners[r * 4 + k]}) for k in range(4)]
+            day_odd, day_even, night_odd, night_even = crews
+            for kind, hour, days, week1, week2 in (
+                (ShiftKind.DAY, 8, odd, day_odd, night_even),
+                (ShiftKind.DAY, 8, even, day_even, night_odd),
+                (ShiftKind.NIGHT, 20, odd, night_odd, day_even),
+                (ShiftKind.NIGHT, 20, even, night_even, day_odd),
+            ):
+                lines.append(RotationLine(route, kind, time(hour), 720, frozenset(route_grids),
+                                          (week1, week2), days))  # fmt: skip
+        spare = police[12:]
+        extra = RotationLine("商圈加强巡逻线", ShiftKind.CUSTOM, time(10), 360,
+                             frozenset(gids[0:2]),
+                             (frozenset({spare[0], *partners[12:14]}),
+                              frozenset({spare[1], *partners[14:16]})),
+                             calendar="days_off")  # fmt: skip
+        monday = self.day(self.today) - timedelta(days=self.day(self.today).weekday())
+        templates = (
+            RotationTemplate(0, "城区城郊沿河两周轮换", 2, monday, tuple(lines)),
+            RotationTemplate(0, "节假日商圈加强巡逻", 2, monday, (extra,)),
+        )
+        first, last = self.day(self.today + 1), self.day(self.today + 14)
+        for template in templates:
+            tid = self.conn.execute(
+                insert(RosterTemplate.__table__).returning(RosterTemplate.__table__.c.id),
+                dict(name=template.name, weeks=template.weeks, anchor=template.anchor, version=1),
+            ).scalar_one()
+            rows = [_line_row(tid, i, line) for i, line in enumerate(template.lines)]
+            self.put(RosterTemplateLine, [
+                {c.key: getattr(row, c.key) for c in RosterTemplateLine.__table__.c
+                 if c.key != "id"} for row in rows
+            ])  # fmt: skip
+            for planned in generate_shifts(template, first, last):
+                shifts.append(dict(id=sid, route=planned.route, kind=planned.kind,
+                                   starts_at=planned.start, ends_at=planned.end,
+                                   status=PatrolStatus.PLANNED, checked_in_at=None,
+                                   completed_at=None))  # fmt: skip
+                members += [dict(shift_id=sid, staff_id=s) for s in sorted(planned.member_ids)]
+                grids += [dict(shift_id=sid, grid_id=g) for g in sorted(planned.grid_ids)]
+                sid += 1
+        return sid
+
+    def _claim_patrol_slots(
+        self, shifts: list[dict[str, Any]], members: list[dict[str, Any]]
+    ) -> None:
+        """The slot claims every rostered person holds (see data.patrols.book)."""
+        from stationdesk.data.schema_roster import PatrolSlotClaim
+        from stationdesk.domain.scheduling import claim_slots
+
+        when = {s["id"]: (s["starts_at"], s["ends_at"]) for s in shifts}
+        taken: set[tuple[int, datetime]] = set()
+        claims: list[dict[str, Any]] = []
+        for m in members:
+            for slot in claim_slots(*when[m["shift_id"]]):
+                if (m["staff_id"], slot) not in taken:
+                    taken.add((m["staff_id"], slot))
+                    claims.append(dict(staff_id=m["staff_id"], slot_start=slot,
+                                       shift_id=m["shift_id"]))  # fmt: skip
+        self.put(PatrolSlotClaim, claims)
 
     # -- community work ---------------------------------------------------------------
 
