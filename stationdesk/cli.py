@@ -130,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     approle.add_argument("role", help="role name, e.g. stationdesk_app")
 
+    chk = sub.add_parser(
+        "check", help="check the database file (SQLite integrity_check); exit 3 if damaged"
+    )
+    chk.add_argument(
+        "--quick", action="store_true", help="quick_check: faster, skips index contents"
+    )
+
     bak = sub.add_parser("backup", help="online backup of the SQLite database")
     bak.add_argument("-o", "--output", type=Path, required=True)
     res = sub.add_parser("restore", help="replace the SQLite database with a backup")
@@ -155,8 +162,11 @@ def _open_db(args: argparse.Namespace, *, check: bool = True):  # type: ignore[n
     from stationdesk.data.database import Database
 
     db = Database(args.db, password=_keyring_password(args.db))
-    if db.sqlite_path is not None and db.sqlite_path.exists():
-        db.check_integrity()  # a damaged file is refused in one line, before any work
+    if db.open_session():
+        # The last session on this file died (killed, crash, power cut): check it first,
+        # so a damaged file is refused in one line before any work. Not on every start:
+        # it reads the whole file.
+        db.check_integrity()
     if check:
         migrate.check_schema(db)
     return db
@@ -377,6 +387,35 @@ def _cmd_db_app_role(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    """On demand: the whole file (SQLite), or the connection (PostgreSQL checks itself)."""
+    import time
+
+    from stationdesk.data.database import Database
+
+    db = Database(args.db, password=_keyring_password(args.db))
+    if db.sqlite_path is not None and not db.sqlite_path.exists():
+        raise CliError(f"no such file: {db.sqlite_path}")
+    db.open_session()
+    try:
+        if not db.is_sqlite:
+            db.ping()
+            print(f"{db.describe()}: reachable; the server checks its own data pages")
+            return 0
+        pragma = "quick_check" if args.quick else "integrity_check"
+        started = time.monotonic()
+        complaint = db.integrity_check(full=not args.quick)
+        if complaint != "ok":
+            print(f"stationdesk: {db.damaged(complaint)}", file=sys.stderr)
+            return 3
+        db.integrity_confirmed()
+        took = time.monotonic() - started
+        print(f"{db.describe()}: {pragma} ok ({took:.1f} s)")
+        return 0
+    finally:
+        db.dispose()
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from stationdesk.data import migrate
 
@@ -489,6 +528,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "user": _cmd_user,
     "audit": _cmd_audit,
     "db": _cmd_db,
+    "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "report": _cmd_report,
@@ -516,6 +556,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from stationdesk.data.resilience import FaultCode, classify
 
         fault = classify(exc)
+        if fault.code is FaultCode.CORRUPT:  # met while working, not by a check
+            from stationdesk.data.database import damaged_error, resolve_url, sqlite_corruption
+
+            url = resolve_url(args.db)
+        if fault.code is FaultCode.CORRUPT and url.get_backend_name() == "sqlite":
+            complaint = sqlite_corruption(exc) or fault.detail
+            print(f"stationdesk: {damaged_error(url.database, complaint)}", file=sys.stderr)
+            return 1
         if isinstance(exc, OSError):  # the message names the file
             print(f"stationdesk: {fault.detail}", file=sys.stderr)
             return 1

@@ -8,10 +8,14 @@ busy timeout. PostgreSQL: psycopg 3 with ``pool_pre_ping``.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import hashlib
 import logging
 import os
 import re
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -280,13 +284,103 @@ def _pg_engine(url: URL) -> Engine:
     return engine
 
 
+# --- was the file closed cleanly last time? -------------------------------------------
+
+SESSIONS_DIR = "open-sessions"
+
+
+def _lock_file(fd: int) -> bool:
+    """Take an exclusive lock on ``fd`` without waiting; False if another process holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class SessionMarker:
+    """ "A StationDesk process has this SQLite file open": a file in the data folder.
+
+    Written and locked when a session opens the file, removed when it ends cleanly
+    (:meth:`release`, also at interpreter exit). A marker whose lock nobody holds was
+    left by a process that died -- killed, crashed, or the computer lost power -- so
+    the file is checked (``PRAGMA quick_check``) before it is used again. The lock,
+    not the process id, tells a live session from a dead one (ids are reused).
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path.resolve()
+        key = hashlib.sha1(str(self.db_path).encode("utf-8")).hexdigest()[:16]
+        self.folder = data_dir() / SESSIONS_DIR
+        self.prefix = f"{key}-"
+        self.path = self.folder / f"{key}-{os.getpid()}-{uuid.uuid4().hex[:8]}.open"
+        self._fd: int | None = None
+        self.left_behind: list[Path] = []
+
+    def acquire(self) -> bool:
+        """Mark the file open; True if an earlier session of it did not end cleanly."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.left_behind = [p for p in self.folder.glob(f"{self.prefix}*.open") if _dead(p)]
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.write(fd, f"{self.db_path}\n".encode())
+        if not _lock_file(fd):  # pragma: no cover - a fresh unique name
+            log.warning("cannot lock the session marker %s", self.path)
+        self._fd = fd
+        atexit.register(self.release)
+        return bool(self.left_behind)
+
+    def checked(self) -> None:
+        """The file was checked and is healthy: forget the sessions that died."""
+        for stale in self.left_behind:
+            try:
+                stale.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("cannot remove the old session marker %s: %s", stale, exc)
+        self.left_behind = []
+
+    def release(self) -> None:
+        """The session ends cleanly (idempotent)."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        atexit.unregister(self.release)
+        # Remove it while still locked, so no one sees it unlocked and thinks it died
+        # (Windows refuses to delete an open file: there it goes after the close).
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
+        os.close(fd)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("cannot remove the session marker %s: %s", self.path, exc)
+
+
+def _dead(marker: Path) -> bool:
+    """A marker no live process holds locked."""
+    try:
+        fd = os.open(marker, os.O_RDWR)
+    except OSError:
+        return False  # gone meanwhile, or not ours to read
+    try:
+        return _lock_file(fd)
+    finally:
+        os.close(fd)  # closing drops the probe's lock
+
+
 def _first_lines(text: str, count: int = 3) -> str:
     lines = [line.strip() for line in text.replace("; ", "\n").splitlines() if line.strip()]
     more = f" (+{len(lines) - count} more)" if len(lines) > count else ""
     return "; ".join(lines[:count]) + more
 
 
-def _sqlite_corruption(exc: BaseException) -> str | None:
+def sqlite_corruption(exc: BaseException) -> str | None:
     """SQLite's own words if ``exc`` says the file is damaged or not a database."""
     orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
@@ -294,6 +388,15 @@ def _sqlite_corruption(exc: BaseException) -> str | None:
     if code is not None and code & 0xFF in (11, 26):
         return str(orig)
     return None
+
+
+def damaged_error(path: Path | str | None, complaint: str) -> DatabaseCorruptError:
+    """The one-line error for a damaged SQLite file, with SQLite's own words."""
+    return DatabaseCorruptError(
+        f"The database file {path} is damaged (SQLite: {_first_lines(complaint)}). Do not "
+        "keep working on it: restore the latest backup (`stationdesk restore FILE`) or call "
+        "the administrator."
+    )
 
 
 class Database:
@@ -306,6 +409,7 @@ class Database:
         self.url = url if isinstance(url, URL) else resolve_url(url)
         if password is not None:
             self.url = self.url.set(password=password)
+        self._marker: SessionMarker | None = None
         if self.is_sqlite:
             self.engine = _sqlite_engine(self.url)
             self.write_engine = self.engine.execution_options(sqlite_immediate=True)
@@ -337,36 +441,64 @@ class Database:
         with replies_within(PING_TIMEOUT_S), self.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
 
-    def integrity_check(self) -> str:
+    def open_session(self) -> bool:
+        """Mark the SQLite file open for this session (GUI, CLI); True if the last session
+        on it ended uncleanly, so the file should be checked (:meth:`check_integrity`)
+        before use. Always False on PostgreSQL, which recovers and checks itself."""
+        path = self.sqlite_path
+        if path is None or self._marker is not None:
+            return False
+        marker = SessionMarker(path)
+        try:
+            unclean = marker.acquire()
+        except OSError as exc:  # the data folder cannot be written: check to be safe
+            log.warning("cannot write the session marker %s: %s", marker.path, exc)
+            return True
+        self._marker = marker
+        return unclean and path.exists()
+
+    def integrity_confirmed(self) -> None:
+        """The file passed its check: the sessions that died no longer ask for one."""
+        if self._marker is not None:
+            self._marker.checked()
+
+    def integrity_check(self, *, full: bool = False) -> str:
         """``PRAGMA quick_check`` on SQLite ("ok" when healthy); "ok" on PostgreSQL.
 
-        A file too damaged to check (or not a database at all) gives SQLite's complaint
-        instead of raising.
+        ``full`` runs ``PRAGMA integrity_check`` (also checks that indexes match their
+        tables; slower). A file too damaged to check (or not a database at all) gives
+        SQLite's complaint instead of raising.
         """
         if not self.is_sqlite:
             return "ok"
         from sqlalchemy.exc import DBAPIError
 
+        pragma = "integrity_check" if full else "quick_check"
         try:
             with self.engine.connect() as conn:
-                rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+                rows = conn.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
         except DBAPIError as exc:
-            complaint = _sqlite_corruption(exc)
+            complaint = sqlite_corruption(exc)
             if complaint is None:
                 raise
             self.engine.dispose()  # do not keep connections to a damaged file
             return complaint
         return "; ".join(str(r[0]) for r in rows)
 
-    def check_integrity(self) -> None:
+    def check_integrity(self, *, full: bool = False) -> None:
         """Raise DatabaseCorruptError, with one clear line, unless the SQLite file is healthy."""
-        complaint = self.integrity_check()
+        complaint = self.integrity_check(full=full)
         if complaint != "ok":
-            raise DatabaseCorruptError(
-                f"The database file {self.sqlite_path} is damaged (SQLite: "
-                f"{_first_lines(complaint)}). Do not keep working on it: restore the latest "
-                "backup (`stationdesk restore FILE`) or call the administrator."
-            )
+            raise self.damaged(complaint)
+        self.integrity_confirmed()
+
+    def damaged(self, complaint: str) -> DatabaseCorruptError:
+        """The one-line error for this damaged file, with SQLite's own words."""
+        return damaged_error(self.sqlite_path, complaint)
 
     def dispose(self) -> None:
+        """Close every connection; the session (if one was opened) ended cleanly."""
         self.engine.dispose()
+        if self._marker is not None:
+            self._marker.release()
+            self._marker = None

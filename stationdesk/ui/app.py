@@ -209,15 +209,31 @@ class DatabaseStatus:
     user_count: int
 
 
-def inspect_database(db: Database) -> DatabaseStatus:
-    """Reachable? Healthy? Which schema? Any users? Raises SchemaTooNewError."""
-    from stationdesk.data import migrate, users
+def inspect_database(db: Database, check_file: bool = True) -> DatabaseStatus:
+    """Reachable? Healthy? Which schema? Any users? Raises SchemaTooNewError.
 
-    # First: a file that is not a database at all is "damaged", not "unreachable".
-    integrity = db.integrity_check()
-    if integrity != "ok":
-        return DatabaseStatus(integrity, "", 0)
-    db.ping()
+    ``check_file``: run SQLite's ``quick_check`` first -- only after an unclean
+    shutdown (:meth:`Database.open_session`), as it reads the whole file (0.5 s at
+    100k cases, ~20 s at 1M from a cold disk).
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from stationdesk.data import migrate, users
+    from stationdesk.data.database import sqlite_corruption
+
+    if check_file:
+        integrity = db.integrity_check()
+        if integrity != "ok":
+            return DatabaseStatus(integrity, "", 0)
+        db.integrity_confirmed()
+    try:
+        db.ping()
+    except DBAPIError as exc:
+        # A file that is not a database at all is "damaged", not "unreachable".
+        complaint = sqlite_corruption(exc)
+        if complaint is None:
+            raise
+        return DatabaseStatus(complaint, "", 0)
     try:
         migrate.check_schema(db)
     except migrate.SchemaOutdatedError:
@@ -230,7 +246,7 @@ def upgrade_and_inspect(db: Database) -> DatabaseStatus:
     from stationdesk.data import migrate
 
     migrate.upgrade(db)
-    return inspect_database(db)
+    return inspect_database(db, check_file=False)  # checked before, if it was needed
 
 
 def is_embedded_default(db: Database) -> bool:
@@ -561,7 +577,15 @@ class Startup(QObject):
             try:
                 self.password_from_keyring()
                 db = Database(self.url, password=self.password)
-                status = self.call(partial(inspect_database, db), self.tr("Opening the database…"))
+                unclean = db.open_session()  # released by db.dispose(): a clean close
+                label = (
+                    self.tr(
+                        "StationDesk was not closed properly last time: checking the database file…"
+                    )
+                    if unclean
+                    else self.tr("Opening the database…")
+                )
+                status = self.call(partial(inspect_database, db, unclean), label)
                 if status.integrity != "ok":
                     choice = self.problem(
                         self.tr(

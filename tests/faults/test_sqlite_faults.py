@@ -196,7 +196,9 @@ def damaged(tmp_path: Path) -> Callable[[str], Path]:
 
 
 @pytest.mark.parametrize("how", ["page", "header"])
-def test_a_damaged_file_is_reported_at_open(damaged: Callable[[str], Path], how: str) -> None:
+def test_a_damaged_file_is_reported_by_the_check_and_when_met(
+    damaged: Callable[[str], Path], how: str
+) -> None:
     path = damaged(how)
     db = Database(str(path))
     assert db.integrity_check() != "ok"
@@ -205,9 +207,111 @@ def test_a_damaged_file_is_reported_at_open(damaged: Callable[[str], Path], how:
     assert resilience.classify(DatabaseCorruptError("x")).code is resilience.FaultCode.CORRUPT
     db.dispose()
     before = digest(path)
-    command = ["user", "list"] if how == "page" else ["init"]
-    assert_one_line_error(stationdesk_cli("--db", path, *command), "damaged", "restore")
+    # On demand: `stationdesk check` reads the whole file and says it is damaged.
+    checked = stationdesk_cli("--db", path, "check")
+    assert_one_line_error(checked, "damaged", "restore")
+    assert checked.returncode == 3
+    if how == "header":  # not a database at all: any command says so in the same words
+        assert_one_line_error(stationdesk_cli("--db", path, "init"), "damaged", "restore")
+    # A command that reads the damaged table says so too.
+    listed = stationdesk_cli("--db", path, "report", "handover", "-o", path.with_suffix(".pdf"))
+    assert_one_line_error(listed, "damaged", "restore")
     assert digest(path) == before  # nothing tried to "repair" it
+
+
+# --- unclean shutdown: the start-up check runs only then ---------------------------------
+
+
+def _die_in_a_session(path: Path, *, wait: bool = False) -> subprocess.Popen[str]:
+    """Another process opens a session on ``path`` and is killed (``wait``: stays alive
+    until the caller kills it)."""
+    code = (
+        "import os, sys, signal\n"
+        "from stationdesk.data.database import Database\n"
+        f"db = Database({str(path)!r}); db.open_session(); db.ping()\n"
+        "print('open', flush=True)\n"
+        "sys.stdin.readline() if " + repr(wait) + " else None\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+    if not wait:
+        proc.wait(30)
+    return proc
+
+
+def test_only_an_unclean_shutdown_makes_the_next_start_check_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "station.sqlite3"
+    db, _duty = new_station(path)
+    db.dispose()
+    first = Database(str(path))
+    assert first.open_session() is False  # never opened in a session before
+    first.dispose()  # a clean close
+    again = Database(str(path))
+    assert again.open_session() is False
+    again.dispose()
+
+    _die_in_a_session(path)  # killed: its marker stays, unlocked
+    after_crash = Database(str(path))
+    assert after_crash.open_session() is True
+    after_crash.check_integrity()  # healthy: the dead session is forgotten
+    after_crash.dispose()
+    next_start = Database(str(path))
+    assert next_start.open_session() is False
+    next_start.dispose()
+
+
+def test_a_live_session_elsewhere_is_not_taken_for_a_dead_one(tmp_path: Path) -> None:
+    path = tmp_path / "station.sqlite3"
+    new_station(path)[0].dispose()
+    alive = _die_in_a_session(path, wait=True)
+    try:
+        db = Database(str(path))
+        assert db.open_session() is False  # its marker is locked: it is running
+        db.dispose()
+    finally:
+        assert alive.stdin is not None
+        alive.stdin.write("\n")
+        alive.stdin.close()
+        alive.wait(30)
+    db = Database(str(path))
+    assert db.open_session() is True  # and now it died
+    db.dispose()
+
+
+def test_the_cli_checks_after_an_unclean_shutdown_only(damaged: Callable[[str], Path]) -> None:
+    path = damaged("page")  # the users are intact; the case table is not
+    assert stationdesk_cli("--db", path, "user", "list").returncode == 0  # no check
+    _die_in_a_session(path)
+    assert_one_line_error(stationdesk_cli("--db", path, "user", "list"), "damaged", "restore")
+    # Still damaged, so still checked at the next start (the dead session is not forgotten).
+    assert_one_line_error(stationdesk_cli("--db", path, "user", "list"), "damaged", "restore")
+
+
+def test_the_gui_checks_after_an_unclean_shutdown_only(
+    qapp, damaged: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from stationdesk.ui.app import Startup
+    from stationdesk.ui.worker import DbWorker
+
+    monkeypatch.setenv("STATIONDESK_PASSWORD", "whatever-password")
+    path = damaged("page")
+    worker = DbWorker()
+    try:
+        opened = Startup(qapp, worker, str(path), "duty").open_database()
+        assert opened is not None  # a clean close last time: no 0.5-20 s file check
+        db, status = opened
+        assert status.integrity == "ok" and status.user_count == 1
+        db.dispose()
+        _die_in_a_session(path)
+        assert Startup(qapp, worker, str(path), "duty").open_database() is None
+    finally:
+        worker.shutdown()
+    err = capsys.readouterr().err
+    assert "is damaged" in err and path.name in err
 
 
 # --- backup while others write, and restore -----------------------------------------
