@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -184,6 +185,10 @@ class MediatorRelation(Base):
     )
 
 
+# Cases that are or were overdue at some time: the partial indexes' condition.
+CASE_LATE_SQL = "closed_at IS NULL OR closed_at > resolution_due"
+
+
 class Case(Versioned, Base):
     __tablename__ = "case_file"  # "case" is an SQL keyword
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -218,6 +223,23 @@ class Case(Versioned, Base):
         Index("ix_case_owner", "owner_staff_id", "status"),
         Index("ix_case_resolution_due", "resolution_due"),
         Index("ix_case_address", "address"),
+        # The overview's figures (migration 0006): open/overdue counts, and the overdue
+        # trend over "late" rows only (still open, or closed after the deadline).
+        Index("ix_case_status_due", "status", "resolution_due"),
+        Index(
+            "ix_case_late_closed",
+            "closed_at",
+            "resolution_due",
+            sqlite_where=text(CASE_LATE_SQL),
+            postgresql_where=text(CASE_LATE_SQL),
+        ),
+        Index(
+            "ix_case_late_due",
+            "resolution_due",
+            "closed_at",
+            sqlite_where=text(CASE_LATE_SQL),
+            postgresql_where=text(CASE_LATE_SQL),
+        ),
     )
 
 

@@ -139,6 +139,16 @@ class PatrolStatus(StrEnum):
     MISSED = "missed"
 
 
+class AlertKind(StrEnum):
+    """What the command room is alerted to (stationdesk.data.alerts)."""
+
+    OVERDUE_CASE = "overdue_case"
+    MISSED_CHECKIN = "missed_checkin"
+    MEDIATION_SOON = "mediation_soon"
+    UNASSIGNED_HIGH = "unassigned_high"
+    MEDIATION_DEADLINE = "mediation_deadline"
+
+
 class OutreachTopic(StrEnum):
     THEFT = "theft"
     FRAUD = "fraud"
