@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +34,14 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_date, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.week_board import WeekBoard
 
 log = logging.getLogger(__name__)
 
-TABLES = frozenset({"patrol_shift", "patrol_member", "patrol_grid", "grid", "grid_staff", "staff"})
+TABLES = frozenset(
+    {"patrol_shift", "patrol_member", "patrol_grid", "grid", "grid_staff", "staff",
+     "station_setting"}
+)  # fmt: skip
 MINUTE_MS = 60_000
 DAY_START, DAY_END = scheduling.DEFAULT_DAY_WINDOW
 
@@ -45,6 +50,7 @@ RED = QColor("#c62828")
 GREY = QColor("#6b6f75")
 AMBER = QColor("#9a5b00")
 RED_BACKGROUND = QColor("#fdecea")
+OVERDUE_BACKGROUND = QColor("#ffe0b2")
 
 STATUS_COLOURS = {
     PatrolStatus.ON_PATROL: GREEN,
@@ -79,9 +85,10 @@ class PatrolDay:
     day: date
     shifts: tuple[PatrolShiftInfo, ...]  # shifts overlapping the calendar day
     coverage: tuple[GridCoverage, ...]
+    overdue: frozenset[int] = frozenset()  # planned shifts whose check-in is overdue
 
 
-def load_patrol_day(db: Database, day: date) -> PatrolDay:
+def load_patrol_day(db: Database, day: date, now: datetime | None = None) -> PatrolDay:
     """Shifts of ``day`` and whether each grid's day and night parts are patrolled.
 
     The night part runs to 08:00 the next morning, so shifts up to then are read.
@@ -110,7 +117,12 @@ def load_patrol_day(db: Database, day: date) -> PatrolDay:
     )
     end = start + timedelta(days=1)
     shifts = tuple(s for s in loaded if s.starts_at < end)
-    return PatrolDay(day, shifts, coverage)
+    overdue = (
+        frozenset(o.shift_id for o in patrols.overdue_checkins(db, now))
+        if now is not None
+        else frozenset()
+    )
+    return PatrolDay(day, shifts, coverage, overdue)
 
 
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
@@ -250,8 +262,9 @@ class PatrolsView(QWidget):
         coverage_head.addWidget(self.coverage_notes)
         coverage_head.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 12)
+        self.day_page = QWidget()
+        layout = QVBoxLayout(self.day_page)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.shift_table, 1)
@@ -260,6 +273,18 @@ class PatrolsView(QWidget):
         layout.addSpacing(8)
         layout.addLayout(coverage_head)
         layout.addWidget(self.coverage_table)
+
+        # The week board (rosters, templates, rules), built when first opened.
+        self.board: WeekBoard | None = None
+        self.board_page = QWidget()
+        QVBoxLayout(self.board_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.day_page, self.tr("Day"))
+        self.tabs.addTab(self.board_page, self.tr("Week board"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        outer.addWidget(self.tabs)
 
         self._load: CoalescedLoad[PatrolDay] = CoalescedLoad(
             ctx.worker, self._job, self._show, "patrols of the day", self
@@ -286,15 +311,39 @@ class PatrolsView(QWidget):
 
     def refresh(self) -> None:
         self._load.load_now()
+        if self.board is not None:
+            self.board.refresh()
+
+    def show_week_board(self) -> WeekBoard:
+        """Switch to the week board (building it the first time)."""
+        self.tabs.setCurrentWidget(self.board_page)
+        assert self.board is not None
+        return self.board
+
+    def _tab_changed(self, _index: int) -> None:
+        on_board = self.tabs.currentWidget() is self.board_page
+        if on_board and self.board is None:
+            self.board = WeekBoard(self.ctx, self.board_page)
+            self.board.set_online(self._online)
+            layout = self.board_page.layout()
+            assert layout is not None
+            layout.addWidget(self.board)
+            self.board.refresh()
+        if self.board is not None:
+            self.board.hold(not on_board or not self.isVisible())
 
     def apply_changes(self, changes: list[Change]) -> None:
         if any(c.table in TABLES for c in changes):
             self._load.request()
+        if self.board is not None:
+            self.board.apply_changes(changes)
 
     def set_online(self, online: bool) -> None:
         was_offline = not self._online
         self._online = online
         self._update_actions()
+        if self.board is not None:
+            self.board.set_online(online)
         if online and was_offline:
             self.refresh()
 
@@ -332,8 +381,8 @@ class PatrolsView(QWidget):
     # ------------------------------------------------------------------ loading
 
     def _job(self) -> Callable[[], PatrolDay]:
-        db, day = self.ctx.db, self.day
-        return lambda: load_patrol_day(db, day)
+        db, day, now = self.ctx.db, self.day, self.ctx.clock()
+        return lambda: load_patrol_day(db, day, now)
 
     def _date_edited(self, _qd: QDate) -> None:
         self._load.load_now()
@@ -352,13 +401,15 @@ class PatrolsView(QWidget):
             return  # an older day's answer; the current one is on its way
         selected = self.selected_shift()
         self.data = data
-        self._fill_shifts(data.shifts)
+        self._fill_shifts(data.shifts, data.overdue)
         self._fill_coverage(data)
         if selected is not None:
             self.select_shift(selected.id)
         self._update_actions()
 
-    def _fill_shifts(self, shifts: tuple[PatrolShiftInfo, ...]) -> None:
+    def _fill_shifts(
+        self, shifts: tuple[PatrolShiftInfo, ...], overdue: frozenset[int] = frozenset()
+    ) -> None:
         table = self.shift_table
         table.clearSelection()
         table.setRowCount(len(shifts))
@@ -377,6 +428,11 @@ class PatrolsView(QWidget):
                 status.setToolTip(
                     self.tr("Checked in at %1").replace("%1", format_time(s.checked_in_at))
                 )
+            if s.id in overdue:
+                status.setText(self.tr("⏰ %1 – check-in overdue").replace("%1", label(s.status)))
+                status.setForeground(QBrush(AMBER))
+                status.setBackground(QBrush(OVERDUE_BACKGROUND))
+                status.setToolTip(self.tr("The crew has not checked in although the shift began."))
             members = sorted(s.members, key=lambda m: KIND_ORDER.index(m.kind))
             crew = "  ".join(f"{KIND_MARKS[m.kind]}{m.name}" for m in members)
             crew_tip = "\n".join(f"{m.name} — {label(m.kind)}" for m in members)
@@ -518,10 +574,14 @@ class PatrolsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._load.hold(False)
+        if self.board is not None:
+            self.board.hold(self.tabs.currentWidget() is not self.board_page)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._load.hold(True)
+        if self.board is not None:
+            self.board.hold(True)
 
 
 def _qdate(d: date) -> QDate:
