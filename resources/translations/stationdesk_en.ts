@@ -1,6 +1,85 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>another shift (%1)</source>
+        <translation>another shift (%1)</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is also on %2</source>
+        <translation>Double booking: %1 is also on %2</translation>
+    </message>
+    <message>
+        <source>%1 is on leave</source>
+        <translation>%1 is on leave</translation>
+    </message>
+    <message>
+        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
+        <translation>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</translation>
+    </message>
+    <message>
+        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
+        <translation>Too many hours: %1 is rostered %2 h this week (at most %3 h)</translation>
+    </message>
+    <message>
+        <source>Crew too small: %1 of at least %2</source>
+        <translation>Crew too small: %1 of at least %2</translation>
+    </message>
+    <message>
+        <source>No police officer in the crew</source>
+        <translation>No police officer in the crew</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>night</translation>
+    </message>
+    <message>
+        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
+        <translation>Coverage gap: no patrol in %1 on the %2 of %3</translation>
+    </message>
+    <message>
+        <source>Check-in overdue: %1 should have checked in by %2</source>
+        <translation>Check-in overdue: %1 should have checked in by %2</translation>
+    </message>
+    <message>
+        <source>(no crew)</source>
+        <translation>(no crew)</translation>
+    </message>
+    <message>
+        <source>☾ Night</source>
+        <translation>☾ Night</translation>
+    </message>
+    <message>
+        <source>☀ Day</source>
+        <translation>☀ Day</translation>
+    </message>
+    <message>
+        <source>(holiday)</source>
+        <translation>(holiday)</translation>
+    </message>
+    <message>
+        <source>(workday)</source>
+        <translation>(workday)</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation>Public holiday: %1</translation>
+    </message>
+    <message>
+        <source>Weekend day worked in lieu of a public holiday</source>
+        <translation>Weekend day worked in lieu of a public holiday</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>(on leave)</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -666,6 +745,176 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book mediation</source>
+        <translation>Book mediation</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>any language</source>
+        <translation>any language</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Parties need</source>
+        <translation>Parties need</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Next free</source>
+        <translation>Next free</translation>
+    </message>
+    <message>
+        <source>Suggested mediators, best first</source>
+        <translation>Suggested mediators, best first</translation>
+    </message>
+    <message>
+        <source>Next free slots</source>
+        <translation>Next free slots</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Justification for booking despite the conflict (required, kept in the audit trail)</source>
+        <translation>Justification for booking despite the conflict (required, kept in the audit trail)</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be loaded: %1</source>
+        <translation>The suggestions could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3</source>
+        <translation>Case %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Booking moves the case from “%1” to “%2”.</source>
+        <translation>Booking moves the case from “%1” to “%2”.</translation>
+    </message>
+    <message>
+        <source>The case stays “%1”.</source>
+        <translation>The case stays “%1”.</translation>
+    </message>
+    <message>
+        <source>Conflict of interest</source>
+        <translation>Conflict of interest</translation>
+    </message>
+    <message>
+        <source>You may book anyway with a written justification.</source>
+        <translation>You may book anyway with a written justification.</translation>
+    </message>
+    <message>
+        <source>Booking is blocked. Only the station director or an administrator may override a conflict of interest.</source>
+        <translation>Booking is blocked. Only the station director or an administrator may override a conflict of interest.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Booking…</translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be booked until the connection is back.</source>
+        <translation>Offline: nothing can be booked until the connection is back.</translation>
+    </message>
+    <message>
+        <source>Your account may not book mediation sessions.</source>
+        <translation>Your account may not book mediation sessions.</translation>
+    </message>
+    <message>
+        <source>Choose a mediator.</source>
+        <translation>Choose a mediator.</translation>
+    </message>
+    <message>
+        <source>Conflict of interest: this mediator cannot be booked for this case.</source>
+        <translation>Conflict of interest: this mediator cannot be booked for this case.</translation>
+    </message>
+    <message>
+        <source>Write why the conflict is overridden.</source>
+        <translation>Write why the conflict is overridden.</translation>
+    </message>
+    <message>
+        <source>This mediator has no free slot with a free room.</source>
+        <translation>This mediator has no free slot with a free room.</translation>
+    </message>
+    <message>
+        <source>Choose a room.</source>
+        <translation>Choose a room.</translation>
+    </message>
+    <message>
+        <source>A conflict of interest was found; nothing was booked.</source>
+        <translation>A conflict of interest was found; nothing was booked.</translation>
+    </message>
+    <message>
+        <source>Your account may not do this; nothing was booked.</source>
+        <translation>Your account may not do this; nothing was booked.</translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation>Not booked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookingReasons</name>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
     <name>CaseActionsBox</name>
     <message>
         <source>Status and owner</source>
@@ -702,6 +951,14 @@
     <message>
         <source>Correct category, priority, grid, address, summary or description</source>
         <translation>Correct category, priority, grid, address, summary or description</translation>
+    </message>
+    <message>
+        <source>Book mediation…</source>
+        <translation>Book mediation…</translation>
+    </message>
+    <message>
+        <source>Suggest mediators and book a session, room and time</source>
+        <translation>Suggest mediators and book a session, room and time</translation>
     </message>
     <message>
         <source>%1 (needs a reason)</source>
@@ -828,6 +1085,10 @@
     <message>
         <source>Why does this case move from “%1” to “%2”? The reason is kept in its history.</source>
         <translation>Why does this case move from “%1” to “%2”? The reason is kept in its history.</translation>
+    </message>
+    <message>
+        <source>Mediation session booked.</source>
+        <translation>Mediation session booked.</translation>
     </message>
     <message>
         <source>Offline: the change was not saved. Try again when the connection is back.</source>
@@ -1492,6 +1753,80 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Go to</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <source>Case number, grid, person or command…</source>
+        <translation>Case number, grid, person or command…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter go · Esc close</source>
+        <translation>↑ ↓ choose · Enter go · Esc close</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Type a case number (e.g. 12 or 20250314-0012), a grid or a name.</source>
+        <translation>Type a case number (e.g. 12 or 20250314-0012), a grid or a name.</translation>
+    </message>
+    <message>
+        <source>The search failed; see the log. Commands still work.</source>
+        <translation>The search failed; see the log. Commands still work.</translation>
+    </message>
+    <message>
+        <source>Command: {name}</source>
+        <translation>Command: {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in the database</source>
+        <translation>
+            <numerusform>%n match(es) in the database</numerusform>
+            <numerusform>%n match(es) in the database</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case, grid or person matches “{text}”.</source>
+        <translation>No case, grid or person matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation>Case {number}</translation>
+    </message>
+    <message>
+        <source>officer {name}</source>
+        <translation>officer {name}</translation>
+    </message>
+    <message>
+        <source>no responsible officer</source>
+        <translation>no responsible officer</translation>
+    </message>
+    <message>
+        <source>Grid {name}</source>
+        <translation>Grid {name}</translation>
+    </message>
+    <message>
+        <source>Staff {name}</source>
+        <translation>Staff {name}</translation>
+    </message>
+    <message>
+        <source>Mediator {name}</source>
+        <translation>Mediator {name}</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+</context>
+<context>
     <name>CommunityForms</name>
     <message>
         <source>More than %1 days ago: check the date.</source>
@@ -1516,6 +1851,25 @@
     <message>
         <source>The responsible officer cannot also be a helper.</source>
         <translation>The responsible officer cannot also be a helper.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityView</name>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Household visits</source>
+        <translation>Household visits</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Outreach</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Volunteers</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2002,45 @@
     <message>
         <source>The settings could not be read or saved: %1</source>
         <translation>The settings could not be read or saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>Day away</source>
+        <translation>Day away</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Court day</source>
+        <translation>Court day</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Why (required)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Give the reason for the day away.</source>
+        <translation>Give the reason for the day away.</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2246,302 @@
     <message>
         <source>Password: not accepted.</source>
         <translation>Password: not accepted.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <source>Only mine</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>Record result…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>My follow-up visits: %n pending</source>
+        <translation>
+            <numerusform>My follow-up visits: %n pending</numerusform>
+            <numerusform>My follow-up visits: %n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All follow-up visits: %n pending</source>
+        <translation>
+            <numerusform>All follow-up visits: %n pending</numerusform>
+            <numerusform>All follow-up visits: %n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>, %n overdue</numerusform>
+            <numerusform>, %n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a follow-up visit in the list first.</source>
+        <translation>Pick a follow-up visit in the list first.</translation>
+    </message>
+    <message>
+        <source>Another workstation recorded this visit meanwhile.</source>
+        <translation>Another workstation recorded this visit meanwhile.</translation>
+    </message>
+    <message>
+        <source>Your role may not record follow-up visits.</source>
+        <translation>Your role may not record follow-up visits.</translation>
+    </message>
+    <message>
+        <source>This visit already has a result, or the result is empty.</source>
+        <translation>This visit already has a result, or the result is empty.</translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation>The result could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Result of the visit to %1 saved.</source>
+        <translation>Result of the visit to %1 saved.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationDialog</name>
+    <message>
+        <source>Generate shifts from a rotation</source>
+        <translation>Generate shifts from a rotation</translation>
+    </message>
+    <message>
+        <source>Rotation template</source>
+        <translation>Rotation template</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>Rule check</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <source>Save all shifts</source>
+        <translation>Save all shifts</translation>
+    </message>
+    <message>
+        <source>%1 (%2 weeks, %3 lines)</source>
+        <translation>%1 (%2 weeks, %3 lines)</translation>
+    </message>
+    <message>
+        <source>No rotation templates yet.</source>
+        <translation>No rotation templates yet.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation>Checking the rules…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) to create</source>
+        <translation>
+            <numerusform>%n shift to create</numerusform>
+            <numerusform>%n shifts to create</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n double booking(s): cannot be saved</source>
+        <translation>
+            <numerusform>%n double booking: cannot be saved</numerusform>
+            <numerusform>%n double bookings: cannot be saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule warning(s)</source>
+        <translation>
+            <numerusform>%n rule warning</numerusform>
+            <numerusform>%n rule warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 is already on patrol %2 (booked meanwhile?).</source>
+        <translation>Nothing was saved: %1 is already on patrol %2 (booked meanwhile?).</translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols. Nothing was saved.</source>
+        <translation>Your role may not change patrols. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The shifts could not be generated: %1</source>
+        <translation>The shifts could not be generated: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridsTab</name>
+    <message>
+        <source>Change officer and helpers…</source>
+        <translation>Change officer and helpers…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>Responsible officer</translation>
+    </message>
+    <message>
+        <source>Auxiliary officers and assistants</source>
+        <translation>Auxiliary officers and assistants</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>⚠ No responsible officer</source>
+        <translation>⚠ No responsible officer</translation>
+    </message>
+    <message>
+        <source>⚠ Officer has left the station</source>
+        <translation>⚠ Officer has left the station</translation>
+    </message>
+    <message>
+        <source>⚠ Officer on leave today</source>
+        <translation>⚠ Officer on leave today</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Also responsible for: %1</source>
+        <translation>Also responsible for: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s)</source>
+        <translation>
+            <numerusform>%n grid</numerusform>
+            <numerusform>%n grids</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) an officer</source>
+        <translation>
+            <numerusform>%n need an officer</numerusform>
+            <numerusform>%n needs an officer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only an administrator may change who looks after a grid.</source>
+        <translation>Only an administrator may change who looks after a grid.</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Select a grid first.</source>
+        <translation>Select a grid first.</translation>
+    </message>
+    <message>
+        <source>%1: saved.</source>
+        <translation>%1: saved.</translation>
+    </message>
+    <message>
+        <source>%1 was changed on another workstation while you edited it; the list has been reloaded. Check it and make your change again.</source>
+        <translation>%1 was changed on another workstation while you edited it; the list has been reloaded. Check it and make your change again.</translation>
+    </message>
+    <message>
+        <source>This grid no longer exists; the list has been reloaded.</source>
+        <translation>This grid no longer exists; the list has been reloaded.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +3312,18 @@
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -2682,6 +3383,10 @@
         <translation>Reports</translation>
     </message>
     <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
         <source>StationDesk — {place}</source>
         <translation>StationDesk — {place}</translation>
     </message>
@@ -2720,6 +3425,14 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Go to…</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme (night shift)</source>
+        <translation>&amp;Dark theme (night shift)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2857,12 +3570,80 @@
         <translation>Outcome</translation>
     </message>
     <message>
+        <source>Mediation period</source>
+        <translation>Mediation period</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Record outcome…</translation>
+    </message>
+    <message>
+        <source>Print agreement…</source>
+        <translation>Print agreement…</translation>
+    </message>
+    <message>
         <source>No mediation sessions today or in the next 7 days.</source>
         <translation>No mediation sessions today or in the next 7 days.</translation>
     </message>
     <message>
         <source>Offline: the database cannot be reached; the board may be out of date.</source>
         <translation>Offline: the database cannot be reached; the board may be out of date.</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>Hours booked</translation>
+    </message>
+    <message>
+        <source>Hours offered</source>
+        <translation>Hours offered</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>With outcome</source>
+        <translation>With outcome</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Agreement rate</source>
+        <translation>Agreement rate</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
+        <translation>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
     </message>
     <message>
         <source>Away (leave)</source>
@@ -2938,6 +3719,368 @@
     <message>
         <source>Sessions from %1, the next 7 days included</source>
         <translation>Sessions from %1, the next 7 days included</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mediation period: %n case(s) past the deadline</source>
+        <translation>
+            <numerusform>Mediation period: %n case past the deadline</numerusform>
+            <numerusform>Mediation period: %n cases past the deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n ending soon</source>
+        <translation>
+            <numerusform>, %n ending soon</numerusform>
+            <numerusform>, %n ending soon</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first: %1, due %2</source>
+        <translation>first: %1, due %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) over</source>
+        <translation>
+            <numerusform>%n day over</numerusform>
+            <numerusform>%n days over</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>%n hour left</numerusform>
+            <numerusform>%n hours left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outcome recorded; the case is now: %1</source>
+        <translation>Outcome recorded; the case is now: %1</translation>
+    </message>
+    <message>
+        <source>. Follow-up visits on %1.</source>
+        <translation>. Follow-up visits on %1.</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>Save the agreement</translation>
+    </message>
+    <message>
+        <source>Agreement saved to %1</source>
+        <translation>Agreement saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorCalendar</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Mark the selected half hours as working time, every week</source>
+        <translation>Mark the selected half hours as working time, every week</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>Not working</translation>
+    </message>
+    <message>
+        <source>Remove the selected half hours from the weekly pattern</source>
+        <translation>Remove the selected half hours from the weekly pattern</translation>
+    </message>
+    <message>
+        <source>Green: working hours · amber: booked sessions · grey: day away</source>
+        <translation>Green: working hours · amber: booked sessions · grey: day away</translation>
+    </message>
+    <message>
+        <source>Add day away…</source>
+        <translation>Add day away…</translation>
+    </message>
+    <message>
+        <source>Remove day away</source>
+        <translation>Remove day away</translation>
+    </message>
+    <message>
+        <source>Days away this week (leave, court days)</source>
+        <translation>Days away this week (leave, court days)</translation>
+    </message>
+    <message>
+        <source>Week of %1 to %2</source>
+        <translation>Week of %1 to %2</translation>
+    </message>
+    <message>
+        <source>Session %1, %2–%3</source>
+        <translation>Session %1, %2–%3</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Court day</source>
+        <translation>Court day</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <source>Select half hours in the grid first (drag over them).</source>
+        <translation>Select half hours in the grid first (drag over them).</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Working hours saved.</translation>
+    </message>
+    <message>
+        <source>Day away added.</source>
+        <translation>Day away added.</translation>
+    </message>
+    <message>
+        <source>Pick the day away to remove in the list.</source>
+        <translation>Pick the day away to remove in the list.</translation>
+    </message>
+    <message>
+        <source>Day away removed.</source>
+        <translation>Day away removed.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <translation>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</translation>
+    </message>
+    <message>
+        <source>Your role may not change mediators' calendars.</source>
+        <translation>Your role may not change mediators' calendars.</translation>
+    </message>
+    <message>
+        <source>This entry was removed by another workstation.</source>
+        <translation>This entry was removed by another workstation.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>that day is already marked as away</source>
+        <translation>that day is already marked as away</translation>
+    </message>
+    <message>
+        <source>working windows must not overlap</source>
+        <translation>working windows must not overlap</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>This session was cancelled; it has no outcome.</source>
+        <translation>This session was cancelled; it has no outcome.</translation>
+    </message>
+    <message>
+        <source>This session's outcome has already been recorded.</source>
+        <translation>This session's outcome has already been recorded.</translation>
+    </message>
+    <message>
+        <source>This session has not started yet.</source>
+        <translation>This session has not started yet.</translation>
+    </message>
+    <message>
+        <source>Write down the terms the parties agreed.</source>
+        <translation>Write down the terms the parties agreed.</translation>
+    </message>
+    <message>
+        <source>Without an agreement the case must be referred: choose where to.</source>
+        <translation>Without an agreement the case must be referred: choose where to.</translation>
+    </message>
+    <message>
+        <source>A full agreement is not referred; choose no referral.</source>
+        <translation>A full agreement is not referred; choose no referral.</translation>
+    </message>
+    <message>
+        <source>The case's status does not allow this outcome (is it closed?).</source>
+        <translation>The case's status does not allow this outcome (is it closed?).</translation>
+    </message>
+    <message>
+        <source>This session ended without an agreement; there is nothing to print.</source>
+        <translation>This session ended without an agreement; there is nothing to print.</translation>
+    </message>
+    <message>
+        <source>The session or its case was changed by another workstation; reload and try again.</source>
+        <translation>The session or its case was changed by another workstation; reload and try again.</translation>
+    </message>
+    <message>
+        <source>Your role may not record mediation outcomes.</source>
+        <translation>Your role may not record mediation outcomes.</translation>
+    </message>
+    <message>
+        <source>This session no longer exists (removed by another workstation?).</source>
+        <translation>This session no longer exists (removed by another workstation?).</translation>
+    </message>
+    <message>
+        <source>The outcome could not be saved: %1</source>
+        <translation>The outcome could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Outcome of the mediation session</source>
+        <translation>Outcome of the mediation session</translation>
+    </message>
+    <message>
+        <source>One term a line, as the parties agreed them</source>
+        <translation>One term a line, as the parties agreed them</translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation>No referral</translation>
+    </message>
+    <message>
+        <source>Why, for the case's history (optional)</source>
+        <translation>Why, for the case's history (optional)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Terms agreed</source>
+        <translation>Terms agreed</translation>
+    </message>
+    <message>
+        <source>Refer the case to</source>
+        <translation>Refer the case to</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>The case will be resolved and follow-up visits booked.</source>
+        <translation>The case will be resolved and follow-up visits booked.</translation>
+    </message>
+    <message>
+        <source>The case stays in mediation unless you refer what is left.</source>
+        <translation>The case stays in mediation unless you refer what is left.</translation>
+    </message>
+    <message>
+        <source>The case will be referred.</source>
+        <translation>The case will be referred.</translation>
+    </message>
+    <message>
+        <source>Mediation session %1: %2</source>
+        <translation>Mediation session %1: %2</translation>
+    </message>
+    <message>
+        <source>, referred to %1</source>
+        <translation>, referred to %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachTab</name>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Latest events in this period</source>
+        <translation>Latest events in this period</translation>
+    </message>
+    <message>
+        <source>Log an outreach event</source>
+        <translation>Log an outreach event</translation>
+    </message>
+    <message>
+        <source>Log event</source>
+        <translation>Log event</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <source>Events per topic</source>
+        <translation>Events per topic</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>(no grid)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation>
+            <numerusform>%n attendee</numerusform>
+            <numerusform>%n attendees</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>All grids</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outreach event logged.</source>
+        <translation>Outreach event logged.</translation>
+    </message>
+    <message>
+        <source>Your role may not log community work.</source>
+        <translation>Your role may not log community work.</translation>
+    </message>
+    <message>
+        <source>The event could not be saved: %1</source>
+        <translation>The event could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>Offline: the database cannot be reached.</translation>
     </message>
 </context>
 <context>
@@ -3157,12 +4300,28 @@
         <translation>Officer</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week board</source>
+        <translation>Week board</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
         <source>Checked in at %1</source>
         <translation>Checked in at %1</translation>
+    </message>
+    <message>
+        <source>⏰ %1 – check-in overdue</source>
+        <translation>⏰ %1 – check-in overdue</translation>
+    </message>
+    <message>
+        <source>The crew has not checked in although the shift began.</source>
+        <translation>The crew has not checked in although the shift began.</translation>
     </message>
     <message>
         <source>No crew</source>
@@ -3299,6 +4458,29 @@
     <message>
         <source>%1 of at most %2 characters</source>
         <translation>%1 of at most %2 characters</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Officer and helpers of %1</source>
+        <translation>Officer and helpers of %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>(on leave)</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>Responsible officer</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>Helpers</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +4636,60 @@
     </message>
 </context>
 <context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Result of the follow-up visit</source>
+        <translation>Result of the follow-up visit</translation>
+    </message>
+    <message>
+        <source>What you found: is the agreement kept? Any new trouble?</source>
+        <translation>What you found: is the agreement kept? Any new trouble?</translation>
+    </message>
+</context>
+<context>
+    <name>RosterRulesDialog</name>
+    <message>
+        <source>Roster rules</source>
+        <translation>Roster rules</translation>
+    </message>
+    <message>
+        <source>Every workstation checks patrol rosters against these rules. A saved roster may break them (it shows why); a double booking is never saved.</source>
+        <translation>Every workstation checks patrol rosters against these rules. A saved roster may break them (it shows why); a double booking is never saved.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minimum rest between shifts</source>
+        <translation>Minimum rest between shifts</translation>
+    </message>
+    <message>
+        <source>Maximum hours per week</source>
+        <translation>Maximum hours per week</translation>
+    </message>
+    <message>
+        <source>Minimum crew (one a police officer)</source>
+        <translation>Minimum crew (one a police officer)</translation>
+    </message>
+    <message>
+        <source>Check-in overdue after</source>
+        <translation>Check-in overdue after</translation>
+    </message>
+    <message>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <translation>Your account may not change the station's settings. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation>The settings could not be read or saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>SaveRunner</name>
     <message>
         <source>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</source>
@@ -3567,6 +4803,14 @@
         <translation>Browse…</translation>
     </message>
     <message>
+        <source>Check file</source>
+        <translation>Check file</translation>
+    </message>
+    <message>
+        <source>Read the whole database file and report any damage (integrity check)</source>
+        <translation>Read the whole database file and report any damage (integrity check)</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>Database file</translation>
     </message>
@@ -3659,6 +4903,22 @@
         <translation>Connecting…</translation>
     </message>
     <message>
+        <source>There is no such file yet.</source>
+        <translation>There is no such file yet.</translation>
+    </message>
+    <message>
+        <source>Checking the database file…</source>
+        <translation>Checking the database file…</translation>
+    </message>
+    <message>
+        <source>The database file is intact.</source>
+        <translation>The database file is intact.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged: {details}. Do not keep working on it: restore the latest backup or call the administrator.</source>
+        <translation>The database file is damaged: {details}. Do not keep working on it: restore the latest backup or call the administrator.</translation>
+    </message>
+    <message>
         <source>Connection works.</source>
         <translation>Connection works.</translation>
     </message>
@@ -3728,6 +4988,10 @@
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>StationDesk was not closed properly last time: checking the database file…</source>
+        <translation>StationDesk was not closed properly last time: checking the database file…</translation>
+    </message>
     <message>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
@@ -3803,6 +5067,500 @@
     <message>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Household visit targets</source>
+        <translation>Household visit targets</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Visits per grid (station-wide)</source>
+        <translation>Visits per grid (station-wide)</translation>
+    </message>
+    <message>
+        <source>station-wide</source>
+        <translation>station-wide</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>Targets…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Progress per grid</source>
+        <translation>Progress per grid</translation>
+    </message>
+    <message>
+        <source>Progress per officer</source>
+        <translation>Progress per officer</translation>
+    </message>
+    <message>
+        <source>Visits in this period</source>
+        <translation>Visits in this period</translation>
+    </message>
+    <message>
+        <source>Log a household visit</source>
+        <translation>Log a household visit</translation>
+    </message>
+    <message>
+        <source>e.g. the Wang family</source>
+        <translation>e.g. the Wang family</translation>
+    </message>
+    <message>
+        <source>Fraud prevention advice</source>
+        <translation>Fraud prevention advice</translation>
+    </message>
+    <message>
+        <source>Check on elderly residents living alone</source>
+        <translation>Check on elderly residents living alone</translation>
+    </message>
+    <message>
+        <source>Verify resident registration</source>
+        <translation>Verify resident registration</translation>
+    </message>
+    <message>
+        <source>Look for brewing disputes</source>
+        <translation>Look for brewing disputes</translation>
+    </message>
+    <message>
+        <source>Hand out safety leaflets</source>
+        <translation>Hand out safety leaflets</translation>
+    </message>
+    <message>
+        <source>Register rented housing</source>
+        <translation>Register rented housing</translation>
+    </message>
+    <message>
+        <source>Follow-up after mediation</source>
+        <translation>Follow-up after mediation</translation>
+    </message>
+    <message>
+        <source>Log visit</source>
+        <translation>Log visit</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Behind: %1 of the period has passed</source>
+        <translation>Behind: %1 of the period has passed</translation>
+    </message>
+    <message>
+        <source>%1 of %2 visits done (target period: %3)</source>
+        <translation>%1 of %2 visits done (target period: %3)</translation>
+    </message>
+    <message>
+        <source>Visit to %1 logged.</source>
+        <translation>Visit to %1 logged.</translation>
+    </message>
+    <message>
+        <source>Your role may not log community work.</source>
+        <translation>Your role may not log community work.</translation>
+    </message>
+    <message>
+        <source>The visit could not be saved: %1</source>
+        <translation>The visit could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The targets were not saved: %1</source>
+        <translation>The targets were not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersTab</name>
+    <message>
+        <source>Show phone numbers</source>
+        <translation>Show phone numbers</translation>
+    </message>
+    <message>
+        <source>Shown in full for this screen only; the reading is recorded in the audit.</source>
+        <translation>Shown in full for this screen only; the reading is recorded in the audit.</translation>
+    </message>
+    <message>
+        <source>Your role may not see personal data in full.</source>
+        <translation>Your role may not see personal data in full.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Patrolled</source>
+        <translation>Patrolled</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Patrols joined</source>
+        <translation>Patrols joined</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Last patrol</source>
+        <translation>Last patrol</translation>
+    </message>
+    <message>
+        <source>Patrols of the selected volunteer</source>
+        <translation>Patrols of the selected volunteer</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(no group)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation>
+            <numerusform>%n volunteer</numerusform>
+            <numerusform>%n volunteers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hours on completed patrols</source>
+        <translation>%1 hours on completed patrols</translation>
+    </message>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1 (left)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBoard</name>
+    <message>
+        <source>Previous week</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Rows: grids</source>
+        <translation>Rows: grids</translation>
+    </message>
+    <message>
+        <source>Rows: people</source>
+        <translation>Rows: people</translation>
+    </message>
+    <message>
+        <source>Generate from template…</source>
+        <translation>Generate from template…</translation>
+    </message>
+    <message>
+        <source>Roster rules…</source>
+        <translation>Roster rules…</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation>Mark missed</translation>
+    </message>
+    <message>
+        <source>Find a person…</source>
+        <translation>Find a person…</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Staff (drag onto the board)</source>
+        <translation>Staff (drag onto the board)</translation>
+    </message>
+    <message>
+        <source>Week board</source>
+        <translation>Week board</translation>
+    </message>
+    <message>
+        <source>Red: double booking or leave · amber: rule warning · orange: check-in overdue · green text: on patrol · Space/Enter: move by keyboard</source>
+        <translation>Red: double booking or leave · amber: rule warning · orange: check-in overdue · green text: on patrol · Space/Enter: move by keyboard</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>(on leave)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) this week</source>
+        <translation>
+            <numerusform>%n problem this week</numerusform>
+            <numerusform>%n problems this week</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems this week</source>
+        <translation>No problems this week</translation>
+    </message>
+    <message>
+        <source>The board is still loading.</source>
+        <translation>The board is still loading.</translation>
+    </message>
+    <message>
+        <source>No shift on route %1 in that slot.</source>
+        <translation>No shift on route %1 in that slot.</translation>
+    </message>
+    <message>
+        <source>No shift there that this person is not already on.</source>
+        <translation>No shift there that this person is not already on.</translation>
+    </message>
+    <message>
+        <source>That shift is over; its crew cannot change.</source>
+        <translation>That shift is over; its crew cannot change.</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2.</source>
+        <translation>%1 assigned to %2.</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 moved to %2.</translation>
+    </message>
+    <message>
+        <source>Select a person's shift in the people view to remove them.</source>
+        <translation>Select a person's shift in the people view to remove them.</translation>
+    </message>
+    <message>
+        <source>%1 taken off %2.</source>
+        <translation>%1 taken off %2.</translation>
+    </message>
+    <message>
+        <source>Select a person in the staff list or a person's shift first.</source>
+        <translation>Select a person in the staff list or a person's shift first.</translation>
+    </message>
+    <message>
+        <source>Moving %1: choose a cell with the arrow keys and press Enter; Escape cancels.</source>
+        <translation>Moving %1: choose a cell with the arrow keys and press Enter; Escape cancels.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): now %3.</source>
+        <translation>%1 (%2): now %3.</translation>
+    </message>
+    <message>
+        <source>Offline: the roster cannot be changed until the connection is back.</source>
+        <translation>Offline: the roster cannot be changed until the connection is back.</translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols.</source>
+        <translation>Your role may not change patrols.</translation>
+    </message>
+    <message>
+        <source>Still saving the previous change.</source>
+        <translation>Still saving the previous change.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is already on patrol %2 %3–%4. Nothing was changed.</source>
+        <translation>Not saved: %1 is already on patrol %2 %3–%4. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>This shift was changed by another workstation; the board has been reloaded.</source>
+        <translation>This shift was changed by another workstation; the board has been reloaded.</translation>
+    </message>
+    <message>
+        <source>This shift was deleted by another workstation; the board has been reloaded.</source>
+        <translation>This shift was deleted by another workstation; the board has been reloaded.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>The change could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>this person is already on that shift.</source>
+        <translation>this person is already on that shift.</translation>
+    </message>
+    <message>
+        <source>this person is no longer on that shift (changed by another workstation).</source>
+        <translation>this person is no longer on that shift (changed by another workstation).</translation>
+    </message>
+    <message>
+        <source>that shift is over; its crew cannot change.</source>
+        <translation>that shift is over; its crew cannot change.</translation>
+    </message>
+    <message>
+        <source>Not possible for a shift that is %1.</source>
+        <translation>Not possible for a shift that is %1.</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes the roster rules.</source>
+        <translation>Only an administrator changes the roster rules.</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>Tomb-Sweeping Day</source>
+        <translation>Tomb-Sweeping Day</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
     </message>
 </context>
 </TS>

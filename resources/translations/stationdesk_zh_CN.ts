@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>another shift (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is also on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crew too small: %1 of at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No police officer in the crew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in overdue: %1 should have checked in by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no crew)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☾ Night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☀ Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(holiday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(workday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend day worked in lieu of a public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation type="unfinished">（休假）</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -667,6 +746,176 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 分钟</translation>
+    </message>
+    <message>
+        <source>any language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">起始日期</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation type="unfinished">调解员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next free</source>
+        <translation type="unfinished">下次空闲</translation>
+    </message>
+    <message>
+        <source>Suggested mediators, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next free slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <source>Justification for booking despite the conflict (required, kept in the audit trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The suggestions could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking moves the case from “%1” to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case stays “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may book anyway with a written justification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking is blocked. Only the station director or an administrator may override a conflict of interest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be booked until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not book mediation sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a mediator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict of interest: this mediator cannot be booked for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write why the conflict is overridden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mediator has no free slot with a free room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conflict of interest was found; nothing was booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not do this; nothing was booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingReasons</name>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseActionsBox</name>
     <message>
         <source>Status and owner</source>
@@ -703,6 +952,14 @@
     <message>
         <source>Correct category, priority, grid, address, summary or description</source>
         <translation>更正类别、紧急程度、网格、地址、简要案情或详细情况</translation>
+    </message>
+    <message>
+        <source>Book mediation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest mediators and book a session, room and time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (needs a reason)</source>
@@ -829,6 +1086,10 @@
     <message>
         <source>Why does this case move from “%1” to “%2”? The reason is kept in its history.</source>
         <translation>为什么将案件从“%1”转为“%2”？原因将记入状态记录。</translation>
+    </message>
+    <message>
+        <source>Mediation session booked.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Offline: the change was not saved. Try again when the connection is back.</source>
@@ -1493,30 +1754,122 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number, grid, person or command…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter go · Esc close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a case number (e.g. 12 or 20250314-0012), a grid or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed; see the log. Commands still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in the database</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case, grid or person matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>officer {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no responsible officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediator {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished">新建案件</translation>
+    </message>
+</context>
+<context>
     <name>CommunityForms</name>
     <message>
         <source>More than %1 days ago: check the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过 %1 天，请核对日期。</translation>
     </message>
     <message>
         <source>Must be from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>须在 %1 到 %2 之间。</translation>
     </message>
     <message>
         <source>Must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>须为整数。</translation>
     </message>
     <message>
         <source>The responsible officer must be an active police officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>责任民警须为在职民警。</translation>
     </message>
     <message>
         <source>Helpers must be active auxiliary officers or police assistants.</source>
-        <translation type="unfinished"></translation>
+        <translation>协管人员须为在职辅警或警务助理。</translation>
     </message>
     <message>
         <source>The responsible officer cannot also be a helper.</source>
-        <translation type="unfinished"></translation>
+        <translation>责任民警不能同时作为协管人员。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityView</name>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household visits</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>宣传活动</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2002,45 @@
     <message>
         <source>The settings could not be read or saved: %1</source>
         <translation>设置无法读取或保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>Day away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the day away.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1854,6 +2246,293 @@
     <message>
         <source>Password: not accepted.</source>
         <translation>密码：不符合要求。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <source>Only mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">期限</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">案件</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">已超期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>My follow-up visits: %n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All follow-up visits: %n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a follow-up visit in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation recorded this visit meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not record follow-up visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit already has a result, or the result is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the visit to %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerationDialog</name>
+    <message>
+        <source>Generate shifts from a rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotation template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished">周期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished">路线</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation type="unfinished">网格</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation type="unfinished">人员</translation>
+    </message>
+    <message>
+        <source>Rule check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save all shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 weeks, %3 lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rotation templates yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s) to create</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n double booking(s): cannot be saved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 is already on patrol %2 (booked meanwhile?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shifts could not be generated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GridsTab</name>
+    <message>
+        <source>Change officer and helpers…</source>
+        <translation>调整责任民警和协管…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>Auxiliary officers and assistants</source>
+        <translation>辅警和警务助理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>⚠ No responsible officer</source>
+        <translation>⚠ 无责任民警</translation>
+    </message>
+    <message>
+        <source>⚠ Officer has left the station</source>
+        <translation>⚠ 责任民警已调离</translation>
+    </message>
+    <message>
+        <source>⚠ Officer on leave today</source>
+        <translation>⚠ 责任民警今日休假</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Also responsible for: %1</source>
+        <translation>同时负责：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s)</source>
+        <translation>
+            <numerusform>%n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) an officer</source>
+        <translation>
+            <numerusform>%n 个需要安排民警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only an administrator may change who looks after a grid.</source>
+        <translation>只有管理员可以调整网格责任人。</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>离线：无法连接数据库。</translation>
+    </message>
+    <message>
+        <source>Select a grid first.</source>
+        <translation>请先选择一个网格。</translation>
+    </message>
+    <message>
+        <source>%1: saved.</source>
+        <translation>%1：已保存。</translation>
+    </message>
+    <message>
+        <source>%1 was changed on another workstation while you edited it; the list has been reloaded. Check it and make your change again.</source>
+        <translation>您编辑期间，%1 已在另一台工作站上被修改；列表已重新加载。请核对后重新修改。</translation>
+    </message>
+    <message>
+        <source>This grid no longer exists; the list has been reloaded.</source>
+        <translation>该网格已不存在；列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>修改未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +3300,18 @@
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -2680,6 +3371,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>Community</source>
+        <translation>社区工作</translation>
+    </message>
+    <message>
         <source>StationDesk — {place}</source>
         <translation>StationDesk — {place}</translation>
     </message>
@@ -2718,6 +3413,14 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme (night shift)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2855,12 +3558,80 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Mediation period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No mediation sessions today or in the next 7 days.</source>
         <translation>今天及未来 7 天没有调解安排。</translation>
     </message>
     <message>
         <source>Offline: the database cannot be reached; the board may be out of date.</source>
         <translation>离线：无法连接数据库，看板可能不是最新。</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation type="unfinished">调解员</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Away (leave)</source>
@@ -2935,6 +3706,361 @@
     <message>
         <source>Sessions from %1, the next 7 days included</source>
         <translation>调解安排：%1 起 7 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mediation period: %n case(s) past the deadline</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n ending soon</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first: %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) over</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outcome recorded; the case is now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Follow-up visits on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediatorCalendar</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation type="unfinished">调解员</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected half hours as working time, every week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected half hours from the weekly pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green: working hours · amber: booked sessions · grey: day away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add day away…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove day away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days away this week (leave, court days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1, %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished">不在岗</translation>
+    </message>
+    <message>
+        <source>Select half hours in the grid first (drag over them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day away added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the day away to remove in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day away removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change mediators&apos; calendars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry was removed by another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation type="unfinished">修改未能保存：%1</translation>
+    </message>
+    <message>
+        <source>that day is already marked as away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working windows must not overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>This session was cancelled; it has no outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session&apos;s outcome has already been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the terms the parties agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without an agreement the case must be referred: choose where to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A full agreement is not referred; choose no referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session ended without an agreement; there is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session or its case was changed by another workstation; reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not record mediation outcomes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session no longer exists (removed by another workstation?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome of the mediation session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One term a line, as the parties agreed them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, for the case&apos;s history (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Terms agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer the case to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case will be resolved and follow-up visits booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case stays in mediation unless you refer what is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case will be referred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, referred to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutreachTab</name>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Latest events in this period</source>
+        <translation>本周期最近的活动</translation>
+    </message>
+    <message>
+        <source>Log an outreach event</source>
+        <translation>登记宣传活动</translation>
+    </message>
+    <message>
+        <source>Log event</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>Events per topic</source>
+        <translation>各主题活动次数</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>（无网格）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendee(s)</source>
+        <translation>
+            <numerusform>%n 人参加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 场活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outreach event logged.</source>
+        <translation>宣传活动已登记。</translation>
+    </message>
+    <message>
+        <source>Your role may not log community work.</source>
+        <translation>您的角色无权登记社区工作。</translation>
+    </message>
+    <message>
+        <source>The event could not be saved: %1</source>
+        <translation>活动未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>离线：无法连接数据库。</translation>
     </message>
 </context>
 <context>
@@ -3154,12 +4280,28 @@
         <translation>责任民警</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>Checked in at %1</source>
         <translation>%1 签到</translation>
+    </message>
+    <message>
+        <source>⏰ %1 – check-in overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The crew has not checked in although the shift began.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No crew</source>
@@ -3258,31 +4400,31 @@
     <name>PeriodBar</name>
     <message>
         <source>Previous period</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周期</translation>
     </message>
     <message>
         <source>Next period</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周期</translation>
     </message>
     <message>
         <source>This period</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期</translation>
     </message>
     <message>
         <source>%1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1年%2月</translation>
     </message>
     <message>
         <source>%1 Q%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1年第%2季度</translation>
     </message>
     <message>
         <source>Week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 起的一周</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -3294,6 +4436,29 @@
     <message>
         <source>%1 of at most %2 characters</source>
         <translation>%1 / %2 字</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Officer and helpers of %1</source>
+        <translation>%1 的责任民警和协管人员</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation>（休假）</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>责任民警</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>协管人员</translation>
     </message>
 </context>
 <context>
@@ -3447,6 +4612,60 @@
     </message>
 </context>
 <context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Result of the follow-up visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you found: is the agreement kept? Any new trouble?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterRulesDialog</name>
+    <message>
+        <source>Roster rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every workstation checks patrol rosters against these rules. A saved roster may break them (it shows why); a double booking is never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"> 小时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>Minimum rest between shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum crew (one a police officer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in overdue after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <translation type="unfinished">您的账号无权修改本所设置。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation type="unfinished">设置无法读取或保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>SaveRunner</name>
     <message>
         <source>The database cannot be reached. What you typed is kept; StationDesk reconnects by itself and then tells you whether the last save went through.</source>
@@ -3560,6 +4779,14 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>Check file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the whole database file and report any damage (integrity check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -3652,6 +4879,22 @@
         <translation>正在连接…</translation>
     </message>
     <message>
+        <source>There is no such file yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the database file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged: {details}. Do not keep working on it: restore the latest backup or call the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connection works.</source>
         <translation>连接成功。</translation>
     </message>
@@ -3721,6 +4964,10 @@
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>StationDesk was not closed properly last time: checking the database file…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
@@ -3796,6 +5043,498 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Household visit targets</source>
+        <translation>入户走访目标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Visits per grid (station-wide)</source>
+        <translation>每个网格走访户数（全所统一）</translation>
+    </message>
+    <message>
+        <source>station-wide</source>
+        <translation>全所统一</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>走访事由</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>目标…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Progress per grid</source>
+        <translation>各网格进度</translation>
+    </message>
+    <message>
+        <source>Progress per officer</source>
+        <translation>各民警进度</translation>
+    </message>
+    <message>
+        <source>Visits in this period</source>
+        <translation>本周期走访记录</translation>
+    </message>
+    <message>
+        <source>Log a household visit</source>
+        <translation>登记入户走访</translation>
+    </message>
+    <message>
+        <source>e.g. the Wang family</source>
+        <translation>例如：王家</translation>
+    </message>
+    <message>
+        <source>Fraud prevention advice</source>
+        <translation>宣传防范电信诈骗知识</translation>
+    </message>
+    <message>
+        <source>Check on elderly residents living alone</source>
+        <translation>了解独居老人生活情况</translation>
+    </message>
+    <message>
+        <source>Verify resident registration</source>
+        <translation>核实实有人口信息</translation>
+    </message>
+    <message>
+        <source>Look for brewing disputes</source>
+        <translation>排查矛盾纠纷隐患</translation>
+    </message>
+    <message>
+        <source>Hand out safety leaflets</source>
+        <translation>发放安全防范宣传资料</translation>
+    </message>
+    <message>
+        <source>Register rented housing</source>
+        <translation>登记出租房屋信息</translation>
+    </message>
+    <message>
+        <source>Follow-up after mediation</source>
+        <translation>调解后回访</translation>
+    </message>
+    <message>
+        <source>Log visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Behind: %1 of the period has passed</source>
+        <translation>进度落后：本周期已过去 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 visits done (target period: %3)</source>
+        <translation>已走访 %1 户，目标 %2 户（目标周期：%3）</translation>
+    </message>
+    <message>
+        <source>Visit to %1 logged.</source>
+        <translation>已登记对%1的走访。</translation>
+    </message>
+    <message>
+        <source>Your role may not log community work.</source>
+        <translation>您的角色无权登记社区工作。</translation>
+    </message>
+    <message>
+        <source>The visit could not be saved: %1</source>
+        <translation>走访未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Offline: the database cannot be reached.</source>
+        <translation>离线：无法连接数据库。</translation>
+    </message>
+    <message>
+        <source>The targets were not saved: %1</source>
+        <translation>目标未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersTab</name>
+    <message>
+        <source>Show phone numbers</source>
+        <translation>显示完整电话</translation>
+    </message>
+    <message>
+        <source>Shown in full for this screen only; the reading is recorded in the audit.</source>
+        <translation>仅在本界面显示完整号码；查看行为记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Your role may not see personal data in full.</source>
+        <translation>您的角色无权查看完整个人信息。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Patrolled</source>
+        <translation>参与巡逻人数</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>巡逻次数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Patrols joined</source>
+        <translation>参加巡逻</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Last patrol</source>
+        <translation>最近巡逻</translation>
+    </message>
+    <message>
+        <source>Patrols of the selected volunteer</source>
+        <translation>所选志愿者的巡逻记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>志愿者队伍</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（未分队）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation>
+            <numerusform>%n 名志愿者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 hours on completed patrols</source>
+        <translation>已完成巡逻共 %1 小时</translation>
+    </message>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1（已退出）</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBoard</name>
+    <message>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate from template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished">签到出巡</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished">结束巡逻</translation>
+    </message>
+    <message>
+        <source>Mark missed</source>
+        <translation type="unfinished">标记未执行</translation>
+    </message>
+    <message>
+        <source>Find a person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff (drag onto the board)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: double booking or leave · amber: rule warning · orange: check-in overdue · green text: on patrol · Space/Enter: move by keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished">%1 起的一周</translation>
+    </message>
+    <message>
+        <source>(on leave)</source>
+        <translation type="unfinished">（休假）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) this week</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The board is still loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift on route %1 in that slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift there that this person is not already on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That shift is over; its crew cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person&apos;s shift in the people view to remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 taken off %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person in the staff list or a person&apos;s shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1: choose a cell with the arrow keys and press Enter; Escape cancels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): now %3.</source>
+        <translation type="unfinished">%1（%2）：现为%3。</translation>
+    </message>
+    <message>
+        <source>Offline: the roster cannot be changed until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change patrols.</source>
+        <translation type="unfinished">您的角色无权修改巡逻。</translation>
+    </message>
+    <message>
+        <source>Still saving the previous change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1 is already on patrol %2 %3–%4. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shift was changed by another workstation; the board has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shift was deleted by another workstation; the board has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation type="unfinished">修改未能保存：%1</translation>
+    </message>
+    <message>
+        <source>this person is already on that shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this person is no longer on that shift (changed by another workstation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that shift is over; its crew cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible for a shift that is %1.</source>
+        <translation type="unfinished">状态为“%1”的班次不能这样操作。</translation>
+    </message>
+    <message>
+        <source>Only an administrator changes the roster rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomb-Sweeping Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

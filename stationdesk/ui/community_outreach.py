@@ -71,6 +71,7 @@ class OutreachTab(QWidget):
             [self.tr("Grid"), *(label(t) for t in TOPICS), self.tr("Total")]
         )
         self.counts_table.setSelectionMode(self.counts_table.SelectionMode.NoSelection)
+        self.counts_table.horizontalHeader().setStretchLastSection(False)
         self.events_table = make_table(
             [
                 self.tr("Time"),
@@ -96,8 +97,8 @@ class OutreachTab(QWidget):
         lower.addLayout(events, 3)
         right = QVBoxLayout()
         right.addWidget(self.summary)
-        right.addWidget(self.counts_table, 1)
-        right.addLayout(lower, 1)
+        right.addWidget(self.counts_table, 3)
+        right.addLayout(lower, 2)
         left = QVBoxLayout()
         left.addWidget(self.form_box)
         left.addStretch(1)
