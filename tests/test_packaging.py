@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import re
 import shutil
+import struct
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
@@ -90,3 +91,57 @@ def test_windows_installer_has_the_current_version() -> None:
 def test_pyinstaller_spec_is_python_and_its_entry_point_exists() -> None:
     compile(SPEC_FILE.read_text(encoding="utf-8"), str(SPEC_FILE), "exec")
     assert (ROOT / "stationdesk" / "__main__.py").is_file()
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+
+
+def test_app_icon_comes_in_every_hicolor_size_and_for_windows() -> None:
+    from PySide6.QtGui import QImage
+
+    icons = ROOT / "resources" / "icons"
+    for size in ICON_SIZES:
+        png = icons / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        image = QImage(str(png))
+        assert (image.width(), image.height()) == (size, size), png
+        # Transparent corners, an opaque badge in the middle: a real icon, not a block.
+        assert image.pixelColor(0, 0).alpha() == 0
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255
+    assert (icons / f"{APP_ID}.svg").read_text(encoding="utf-8").lstrip().startswith("<")
+    ico = (icons / "stationdesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind, count) == (0, 1, len(ICON_SIZES))  # one image per size
+
+
+def test_packaging_files_point_at_icons_that_exist() -> None:
+    spec = SPEC_FILE.read_text(encoding="utf-8")
+    for name in re.findall(r'"(stationdesk\.(?:ico|png))"', spec):
+        assert (ROOT / "resources" / "icons" / name).is_file(), name
+    iss = ISS_FILE.read_text(encoding="utf-8-sig")
+    setup_icon = re.search(r"^SetupIconFile=(.+)$", iss, re.MULTILINE)
+    assert setup_icon is not None
+    assert (ISS_FILE.parent / setup_icon.group(1).replace("\\", "/")).resolve().is_file()
+
+
+def test_windows_installer_is_bilingual_and_keeps_the_station_data() -> None:
+    text = ISS_FILE.read_text(encoding="utf-8-sig")
+    assert ISS_FILE.read_bytes().startswith(b"\xef\xbb\xbf")  # Inno needs the BOM for 中文
+    assert 'Name: "chinesesimplified"' in text and 'Name: "english"' in text
+    assert "chinesesimplified.AppDisplayName=警务站指挥台" in text
+    # Both programs are in the folder the installer copies; the menu starts the GUI one.
+    assert '#define MyAppExeName "stationdesk.exe"' in text
+    assert 'name="stationdesk-cli"' in SPEC_FILE.read_text(encoding="utf-8")
+    # Uninstalling removes only what lives in the install folder, never the user's data.
+    uninstall = text.split("[UninstallDelete]", 1)[1]
+    assert "{app}" in uninstall and "{userappdata}" not in uninstall
+    assert "{localappdata}" not in uninstall
+
+
+def test_pyinstaller_spec_keeps_qtpdf_and_drops_web_engine() -> None:
+    spec = SPEC_FILE.read_text(encoding="utf-8")
+    excluded = re.search(r"qt_excludes = \[(.*?)\n\]", spec, re.DOTALL)
+    assert excluded is not None
+    names = set(re.findall(r'"(Qt\w+)"', excluded.group(1)))
+    assert {"QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "QtMultimedia"} <= names
+    # The handover preview (stationdesk/ui/pdf_preview.py) needs QtPdf in the bundle.
+    assert not names & {"QtPdf", "QtPdfWidgets"}

@@ -47,6 +47,8 @@ PrivilegesRequired=admin
 PrivilegesRequiredOverridesAllowed=dialog
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Qt 6 runs on Windows 10 (1809) and newer only.
+MinVersion=10.0.17763
 OutputDir=..\..\dist\installer
 OutputBaseFilename=StationDesk-{#MyAppVersion}-setup
 #if FileExists(AddBackslash(SourcePath) + "..\..\resources\icons\stationdesk.ico")
@@ -59,6 +61,8 @@ SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
 CloseApplications=yes
+; %TEMP%\Setup Log <date>.txt: what to ask for when an install fails on a station.
+SetupLogging=yes
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
@@ -69,6 +73,8 @@ chinesesimplified.AppDisplayName=警务站指挥台
 english.AppDisplayName=StationDesk
 chinesesimplified.AppComment=社区派出所的案件、巡逻、调解与交接班
 english.AppComment=Open cases, patrols, mediation and shift handover
+chinesesimplified.AdminPrompt=警务站指挥台 管理命令行
+english.AdminPrompt=StationDesk admin command prompt
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -78,6 +84,8 @@ Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs cr
 
 [Icons]
 Name: "{group}\{cm:AppDisplayName}"; Filename: "{app}\{#MyAppExeName}"; Comment: "{cm:AppComment}"
+; A command prompt in the program folder, for `stationdesk-cli backup`, `user add` ...
+Name: "{group}\{cm:AdminPrompt}"; Filename: "{cmd}"; Parameters: "/k cd /d ""{app}"" && stationdesk-cli --help"; WorkingDir: "{app}"
 Name: "{group}\{cm:UninstallProgram,{cm:AppDisplayName}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{cm:AppDisplayName}"; Filename: "{app}\{#MyAppExeName}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
