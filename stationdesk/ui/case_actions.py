@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from stationdesk.data.cases import CaseDetail
@@ -22,6 +22,7 @@ class CaseActionsBox(QGroupBox):
     status_requested = Signal(object)  # CaseStatus
     assign_requested = Signal(object, object)  # staff id | None, Team | None
     edit_requested = Signal()
+    book_requested = Signal()  # "Book mediation…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,10 @@ class CaseActionsBox(QGroupBox):
         )
         self.edit_button.clicked.connect(self.edit_requested)
         grid.addWidget(self.edit_button, 3, 2)
+        self.book_button = QPushButton(self.tr("Book mediation…"))
+        self.book_button.setToolTip(self.tr("Suggest mediators and book a session, room and time"))
+        self.book_button.clicked.connect(self.book_requested)
+        grid.addWidget(self.book_button, 3, 1, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(1, 1)
         for combo in (self.status_combo, self.staff_combo, self.team_combo):
             # Long team names must not push the panel wider than the splitter gives it.
@@ -145,6 +150,7 @@ class CaseActionsBox(QGroupBox):
             (self.team_combo, can_edit),
             (self.assign_button, can_edit and self.owner_changed(d)),
             (self.edit_button, can_edit),
+            (self.book_button, can_edit and d is not None and d.status.is_open),
         ):
             widget.setEnabled(enabled)
             widget.setToolTip(why)

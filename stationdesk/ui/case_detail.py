@@ -76,6 +76,7 @@ class CaseDetailPanel(QWidget):
         self._reload_when_idle = False
         self.reason_dialog: ReasonDialog | None = None
         self.edit_dialog: CaseEditDialog | None = None
+        self.booking_dialog: Any = None
         self.saver = CaseSaver(ctx, self.value_text, self)
         self.saver.saved.connect(self._edit_saved)
         self.saver.discarded.connect(self._edit_discarded)
@@ -127,6 +128,7 @@ class CaseDetailPanel(QWidget):
         self.actions.status_requested.connect(self._status_requested)
         self.actions.assign_requested.connect(self._assign_requested)
         self.actions.edit_requested.connect(self.edit_case)
+        self.actions.book_requested.connect(self.book_mediation)
         for combo in (self.status_combo, self.staff_combo, self.team_combo):
             combo.currentIndexChanged.connect(self._update_enabled)
         lay.addWidget(self.actions)
@@ -417,6 +419,29 @@ class CaseDetailPanel(QWidget):
             if result == QDialog.DialogCode.Accepted and dialog.changes():
                 self.submit_changes(dialog.changes(), base=d)
 
+        dialog.finished.connect(done)
+        dialog.open()
+        dialog.activateWindow()
+
+    def book_mediation(self) -> None:
+        """Open the booking dialog for the shown case (see ui/booking_dialog.py)."""
+        from stationdesk.ui.booking_dialog import BookingDialog
+
+        d = self._detail
+        if d is None or self._busy or self.booking_dialog is not None:
+            return
+        dialog = BookingDialog(self._ctx, d.id, self)
+        self.booking_dialog = dialog
+
+        def booked(result: Any) -> None:
+            self.reload(keep_choices=True, info=self.tr("Mediation session booked."))
+            self.case_saved.emit(result.case_id)
+
+        def done(_result: int) -> None:
+            self.booking_dialog = None
+            dialog.deleteLater()
+
+        dialog.booked.connect(booked)
         dialog.finished.connect(done)
         dialog.open()
         dialog.activateWindow()
