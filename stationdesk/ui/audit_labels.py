@@ -204,7 +204,7 @@ def _t(text: str) -> str:
 
 
 def action_label(action: str, outcome: str = "ok") -> str:
-    """"case.status:insert" -> "Status changed (added)"; refusals say so."""
+    """ "case.status:insert" -> "Status changed (added)"; refusals say so."""
     base, _sep, kind = action.partition(":")
     text = _t(ACTIONS[base]) if base in ACTIONS else action
     if kind in KINDS:
@@ -242,10 +242,8 @@ def value_text(key: str, value: Any, table: str = "") -> str:
     return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
 
 
-def change_lines(
-    old: Mapping[str, Any], new: Mapping[str, Any], table: str = ""
-) -> list[str]:
-    """"field: old → new" per changed field ("field: value" for a new row's filled fields)."""
+def change_lines(old: Mapping[str, Any], new: Mapping[str, Any], table: str = "") -> list[str]:
+    """ "field: old → new" per changed field ("field: value" for a new row's filled fields)."""
     out = []
     for key in sorted({*old, *new}):
         if key in HIDDEN_FIELDS or key.endswith("_user_id") or key.endswith("hash"):
