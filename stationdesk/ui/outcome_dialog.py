@@ -169,7 +169,8 @@ class OutcomeDialog(QDialog):
     def save(self) -> None:
         outcome = self.chosen()
         terms = self.terms.toPlainText() if outcome != MediationOutcome.NO_AGREEMENT else ""
-        referral: ReferralTarget | None = self.referral.currentData()
+        data = self.referral.currentData()  # Qt hands a StrEnum back as a plain str
+        referral = ReferralTarget(data) if data else None
         reason = self.reason.text().strip() or self._default_reason(outcome, referral)
         ctx, s = self.ctx, self.session
         self.box.setEnabled(False)

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from stationdesk.data import cases, mediation, uow
 from stationdesk.data.mediation import MediatorStatus
 from stationdesk.data.schema import MediationSession, SessionMediator
 from stationdesk.data.uow import Change, unit_of_work
-from stationdesk.domain.enums import Permission, SessionStatus
+from stationdesk.domain.enums import CaseStatus, Permission, SessionStatus
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.views.mediation import MediationView
 
@@ -142,3 +143,168 @@ def test_board_is_reloaded_every_minute_and_not_for_unrelated_changes(  # type: 
     view._minute.timeout.emit()
     qtbot.wait(700)
     assert submitted == ["mediator board"]
+
+
+# ------------------------------------------------------------- outcomes and follow-ups
+
+
+@pytest.fixture
+def held(qtbot, ctx: AppContext, settle):  # type: ignore[no-untyped-def]
+    """A view at the real time, with a session that began an hour ago for a case in
+    mediation (its outcome not recorded yet) selected in the list."""
+    from sqlalchemy import select
+
+    from stationdesk.data.schema import Case
+
+    with ctx.db.read() as s:
+        case_id = s.scalar(
+            select(Case.id)
+            .where(Case.status == CaseStatus.IN_MEDIATION, Case.owner_staff_id.is_not(None))
+            .order_by(Case.id)
+            .limit(1)
+        )
+    assert case_id is not None
+    at = uow.now()
+    with unit_of_work(ctx.db, ctx.actor, Permission.EDIT_MEDIATION, "mediation.book") as w:
+        session = w.add(MediationSession(case_id=case_id, starts_at=at - timedelta(hours=1),
+                                         ends_at=at, room="第三调解室"))  # fmt: skip
+        mediator_id = mediation.mediator_board(ctx.db, at)[0].id
+        w.add(SessionMediator(session_id=session.id, mediator_id=mediator_id))
+        session_id = session.id
+    v = MediationView(ctx)
+    qtbot.addWidget(v)
+    v.setMinimumSize(640, 400)
+    v.resize(1400, 900)
+    v.show()
+    qtbot.waitExposed(v)
+    v.refresh()
+    settle()
+    row = next(i for i, s in enumerate(v.sessions.sessions) if s.id == session_id)
+    v.session_table.selectRow(row)
+    return v, case_id, session_id
+
+
+def test_recording_an_agreement_resolves_the_case_and_books_follow_ups(  # type: ignore[no-untyped-def]
+    held, ctx, settle, qtbot, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from stationdesk.data import mediation_outcome
+
+    view, case_id, session_id = held
+    assert view.outcome_button.isEnabled() and not view.agreement_button.isEnabled()
+    row = view.session_table.currentRow()
+    period = view.session_table.item(row, 7)  # the case's mediation period
+    assert period.text().endswith(("left", "over"))
+    if period.text().endswith("over"):
+        assert period.foreground().color().name() == "#c62828"
+    qtbot.mouseClick(view.outcome_button, Qt.MouseButton.LeftButton)
+    dialog = view.outcome_dialog
+    assert dialog is not None and dialog.isVisible()
+    save = dialog.box.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # no terms: refused, dialog stays
+    settle()
+    assert dialog.isVisible() and dialog.error.text() == "Write down the terms the parties agreed."
+    assert cases.get_case(ctx.db, case_id).status == CaseStatus.IN_MEDIATION
+    dialog.terms.setPlainText("双方互谅互让，赔偿500元。\n一周内履行完毕。")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    settle()
+    assert not dialog.isVisible()
+    assert cases.get_case(ctx.db, case_id).status == CaseStatus.RESOLVED
+    assert "Resolved" in view.session_message.text() and "Follow-up" in view.session_message.text()
+    row = next(i for i, s in enumerate(view.sessions.sessions) if s.id == session_id)
+    assert view.session_table.item(row, 6).text() == "Agreement"
+    view.session_table.selectRow(row)
+    assert view.agreement_button.isEnabled() and not view.outcome_button.isEnabled()
+    out = tmp_path / "agreement.pdf"
+    view.export_agreement(session_id, out)
+    settle()
+    assert out.read_bytes().startswith(b"%PDF") and "agreement.pdf" in view.session_message.text()
+
+    # The officer's follow-ups tab lists both visits of the case; late ones turn red.
+    view.tabs.setCurrentIndex(2)
+    settle()
+    panel = view.follow_ups
+    panel.mine_only.setChecked(False)
+    settle()
+    case_no = cases.get_case(ctx.db, case_id).case_no
+    rows = [
+        r
+        for r in range(panel.table.rowCount())
+        if panel.table.item(r, 1).text().startswith(case_no)
+    ]
+    assert len(rows) == 2
+    first_due = mediation_outcome.follow_ups(ctx.db, ctx.clock().date(), case_id=case_id)[0].due_on
+    ctx.clock = lambda: datetime.combine(first_due + timedelta(days=1), time(9))
+    panel.refresh()
+    settle()
+    late = next(
+        r
+        for r in range(panel.table.rowCount())
+        if panel.table.item(r, 1).text().startswith(case_no)
+    )
+    assert panel.table.item(late, 3).text() == "Overdue"
+    assert panel.table.item(late, 3).foreground().color().name() == "#c62828"
+    assert "overdue" in panel.title.text()
+    # Record the visit's result: it leaves the list.
+    panel.table.selectRow(late)
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    result = panel.result_dialog
+    assert result is not None
+    result.text.setPlainText("协议已履行，双方关系缓和。")
+    result.accept()
+    settle()
+    left = [
+        r
+        for r in range(panel.table.rowCount())
+        if panel.table.item(r, 1).text().startswith(case_no)
+    ]
+    assert len(left) == 1 and "saved" in panel.message.text()
+
+
+def test_no_agreement_refers_the_case(held, ctx, settle, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from stationdesk.domain.enums import MediationOutcome, ReferralTarget
+
+    view, case_id, _session_id = held
+    qtbot.mouseClick(view.outcome_button, Qt.MouseButton.LeftButton)
+    dialog = view.outcome_dialog
+    dialog.buttons_by_outcome[MediationOutcome.NO_AGREEMENT].setChecked(True)
+    assert dialog.referral.currentData() == ReferralTarget.COURT  # picked for the officer
+    assert not dialog.terms.isEnabled()
+    dialog.referral.setCurrentIndex(dialog.referral.findData(ReferralTarget.LAW_ENFORCEMENT))
+    qtbot.mouseClick(
+        dialog.box.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    settle()
+    detail = cases.get_case(ctx.db, case_id)
+    assert detail.status == CaseStatus.REFERRED
+    assert detail.history[-1].reason.endswith("referred to Law-enforcement team")
+
+
+def test_figures_tab_lists_every_mediator_and_month(view: MediationView, ctx, settle, free) -> None:  # type: ignore[no-untyped-def]
+    from stationdesk.data import mediation_figures
+
+    at, _mediator = free
+    view.tabs.setCurrentIndex(3)
+    settle()
+    expected = mediation_figures.mediator_figures(ctx.db, 6, at)
+    assert view.figures_table.rowCount() == len(expected) > 0
+    first = expected[0]
+    assert view.figures_table.item(0, 0).text() == first.name
+    assert view.figures_table.item(0, 2).text() == str(first.sessions)
+    rate = first.agreement_rate
+    assert view.figures_table.item(0, 8).text() == ("—" if rate is None else f"{rate:.0%}")
+
+
+def test_deadline_note_counts_cases_past_their_mediation_period(
+    view: MediationView, ctx, free
+) -> None:  # type: ignore[no-untyped-def]
+    from stationdesk.data import mediation_outcome
+
+    at, _mediator = free
+    alerts = mediation_outcome.mediation_deadlines(ctx.db, at)
+    assert view.deadline_note.isVisibleTo(view) == bool(alerts)
+    if alerts:
+        assert alerts[0].case_no in view.deadline_note.text()
