@@ -1,85 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>another shift (%1)</source>
-        <translation>another shift (%1)</translation>
-    </message>
-    <message>
-        <source>Double booking: %1 is also on %2</source>
-        <translation>Double booking: %1 is also on %2</translation>
-    </message>
-    <message>
-        <source>%1 is on leave</source>
-        <translation>%1 is on leave</translation>
-    </message>
-    <message>
-        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
-        <translation>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</translation>
-    </message>
-    <message>
-        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
-        <translation>Too many hours: %1 is rostered %2 h this week (at most %3 h)</translation>
-    </message>
-    <message>
-        <source>Crew too small: %1 of at least %2</source>
-        <translation>Crew too small: %1 of at least %2</translation>
-    </message>
-    <message>
-        <source>No police officer in the crew</source>
-        <translation>No police officer in the crew</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>day</translation>
-    </message>
-    <message>
-        <source>night</source>
-        <translation>night</translation>
-    </message>
-    <message>
-        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
-        <translation>Coverage gap: no patrol in %1 on the %2 of %3</translation>
-    </message>
-    <message>
-        <source>Check-in overdue: %1 should have checked in by %2</source>
-        <translation>Check-in overdue: %1 should have checked in by %2</translation>
-    </message>
-    <message>
-        <source>(no crew)</source>
-        <translation>(no crew)</translation>
-    </message>
-    <message>
-        <source>☾ Night</source>
-        <translation>☾ Night</translation>
-    </message>
-    <message>
-        <source>☀ Day</source>
-        <translation>☀ Day</translation>
-    </message>
-    <message>
-        <source>(holiday)</source>
-        <translation>(holiday)</translation>
-    </message>
-    <message>
-        <source>(workday)</source>
-        <translation>(workday)</translation>
-    </message>
-    <message>
-        <source>Public holiday: %1</source>
-        <translation>Public holiday: %1</translation>
-    </message>
-    <message>
-        <source>Weekend day worked in lieu of a public holiday</source>
-        <translation>Weekend day worked in lieu of a public holiday</translation>
-    </message>
-    <message>
-        <source>(on leave)</source>
-        <translation>(on leave)</translation>
-    </message>
-</context>
-<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -912,6 +833,122 @@
     <message>
         <source>Sun</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <source>spouse</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>relative</translation>
+    </message>
+    <message>
+        <source>neighbour</source>
+        <translation>neighbour</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>employer</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>employee</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colleague</translation>
+    </message>
+    <message>
+        <source>friend</source>
+        <translation>friend</translation>
+    </message>
+    <message>
+        <source>handles this kind of dispute</source>
+        <translation>handles this kind of dispute</translation>
+    </message>
+    <message>
+        <source>does not usually handle this kind of dispute</source>
+        <translation>does not usually handle this kind of dispute</translation>
+    </message>
+    <message>
+        <source>speaks %1</source>
+        <translation>speaks %1</translation>
+    </message>
+    <message>
+        <source>does not speak %1</source>
+        <translation>does not speak %1</translation>
+    </message>
+    <message>
+        <source>free on the day asked for, from %1</source>
+        <translation>free on the day asked for, from %1</translation>
+    </message>
+    <message>
+        <source>next free %1 (within two days)</source>
+        <translation>next free %1 (within two days)</translation>
+    </message>
+    <message>
+        <source>next free only %1</source>
+        <translation>next free only %1</translation>
+    </message>
+    <message>
+        <source>no free slot with a free room in the next two weeks</source>
+        <translation>no free slot with a free room in the next two weeks</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions booked that day</source>
+        <translation>%1 of %2 sessions booked that day</translation>
+    </message>
+    <message>
+        <source>conflict of interest: cannot be booked</source>
+        <translation>conflict of interest: cannot be booked</translation>
+    </message>
+    <message>
+        <source>same resident ID</source>
+        <translation>same resident ID</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>same name and phone</translation>
+    </message>
+    <message>
+        <source>The mediator is a party: %1 (%2).</source>
+        <translation>The mediator is a party: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>by resident ID</source>
+        <translation>by resident ID</translation>
+    </message>
+    <message>
+        <source>by name only</source>
+        <translation>by name only</translation>
+    </message>
+    <message>
+        <source>Declared relation (%1) to the party %2, matched %3.</source>
+        <translation>Declared relation (%1) to the party %2, matched %3.</translation>
+    </message>
+    <message>
+        <source>%1 (declared relation: %2) lives at the address of the dispute.</source>
+        <translation>%1 (declared relation: %2) lives at the address of the dispute.</translation>
+    </message>
+    <message>
+        <source>The mediator lives at the address of the dispute.</source>
+        <translation>The mediator lives at the address of the dispute.</translation>
+    </message>
+    <message>
+        <source>Mediated the earlier case %1 of %2 without the other side.</source>
+        <translation>Mediated the earlier case %1 of %2 without the other side.</translation>
+    </message>
+    <message>
+        <source>The room %1 was booked meanwhile for case %2 (session %3, %4–%5).</source>
+        <translation>The room %1 was booked meanwhile for case %2 (session %3, %4–%5).</translation>
+    </message>
+    <message>
+        <source>The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).</source>
+        <translation>The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).</translation>
+    </message>
+    <message>
+        <source>Nothing was booked; choose another slot.</source>
+        <translation>Nothing was booked; choose another slot.</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1787,93 @@
     <message>
         <source>The case list could not be loaded: %1. Press F5 to try again.</source>
         <translation>The case list could not be loaded: %1. Press F5 to try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSet</name>
+    <message>
+        <source>New cases per hour, last 24 hours</source>
+        <translation>New cases per hour, last 24 hours</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the cases of that hour and category</source>
+        <translation>Click a bar to list the cases of that hour and category</translation>
+    </message>
+    <message>
+        <source>Open cases by status</source>
+        <translation>Open cases by status</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the open cases with that status</source>
+        <translation>Click a bar to list the open cases with that status</translation>
+    </message>
+    <message>
+        <source>Open cases by grid</source>
+        <translation>Open cases by grid</translation>
+    </message>
+    <message>
+        <source>Click a grid to list its open cases</source>
+        <translation>Click a grid to list its open cases</translation>
+    </message>
+    <message>
+        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
+        <translation>Overdue cases at the end of each day, last 30 days (last point: now)</translation>
+    </message>
+    <message>
+        <source>Click to list the cases overdue now</source>
+        <translation>Click to list the cases overdue now</translation>
+    </message>
+    <message>
+        <source>Patrol coverage by grid today (hours of 24)</source>
+        <translation>Patrol coverage by grid today (hours of 24)</translation>
+    </message>
+    <message>
+        <source>{:.1f} h</source>
+        <translation>{:.1f} h</translation>
+    </message>
+    <message>
+        <source>Hours of today some patrol covers each grid; click for patrols</source>
+        <translation>Hours of today some patrol covers each grid; click for patrols</translation>
+    </message>
+    <message>
+        <source>Mediators today</source>
+        <translation>Mediators today</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Booked session</source>
+        <translation>Booked session</translation>
+    </message>
+    <message>
+        <source>Availability and booked sessions of each mediator today</source>
+        <translation>Availability and booked sessions of each mediator today</translation>
+    </message>
+    <message>
+        <source>Mediation agreement rate per week (full agreements of sessions held)</source>
+        <translation>Mediation agreement rate per week (full agreements of sessions held)</translation>
+    </message>
+    <message>
+        <source>No active mediators</source>
+        <translation>No active mediators</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation>on leave</translation>
+    </message>
+    <message>
+        <source>court day</source>
+        <translation>court day</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
     </message>
 </context>
 <context>
@@ -4169,30 +4293,6 @@
         <source>Offline: the database cannot be reached; figures may be out of date.</source>
         <translation>Offline: the database cannot be reached; figures may be out of date.</translation>
     </message>
-    <message>
-        <source>New cases per hour, last 24 hours</source>
-        <translation>New cases per hour, last 24 hours</translation>
-    </message>
-    <message>
-        <source>Open cases by status</source>
-        <translation>Open cases by status</translation>
-    </message>
-    <message>
-        <source>Open cases by grid</source>
-        <translation>Open cases by grid</translation>
-    </message>
-    <message>
-        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
-        <translation>Overdue cases at the end of each day, last 30 days (last point: now)</translation>
-    </message>
-    <message>
-        <source>Click a bar to list the open cases with that status</source>
-        <translation>Click a bar to list the open cases with that status</translation>
-    </message>
-    <message>
-        <source>Click a grid to list its open cases</source>
-        <translation>Click a grid to list its open cases</translation>
-    </message>
 </context>
 <context>
     <name>PartyEditor</name>
@@ -5561,6 +5661,78 @@
     <message>
         <source>Sun</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <source>another shift (%1)</source>
+        <translation>another shift (%1)</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is also on %2</source>
+        <translation>Double booking: %1 is also on %2</translation>
+    </message>
+    <message>
+        <source>%1 is on leave</source>
+        <translation>%1 is on leave</translation>
+    </message>
+    <message>
+        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
+        <translation>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</translation>
+    </message>
+    <message>
+        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
+        <translation>Too many hours: %1 is rostered %2 h this week (at most %3 h)</translation>
+    </message>
+    <message>
+        <source>Crew too small: %1 of at least %2</source>
+        <translation>Crew too small: %1 of at least %2</translation>
+    </message>
+    <message>
+        <source>No police officer in the crew</source>
+        <translation>No police officer in the crew</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>night</translation>
+    </message>
+    <message>
+        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
+        <translation>Coverage gap: no patrol in %1 on the %2 of %3</translation>
+    </message>
+    <message>
+        <source>Check-in overdue: %1 should have checked in by %2</source>
+        <translation>Check-in overdue: %1 should have checked in by %2</translation>
+    </message>
+    <message>
+        <source>(no crew)</source>
+        <translation>(no crew)</translation>
+    </message>
+    <message>
+        <source>☾ Night</source>
+        <translation>☾ Night</translation>
+    </message>
+    <message>
+        <source>☀ Day</source>
+        <translation>☀ Day</translation>
+    </message>
+    <message>
+        <source>(holiday)</source>
+        <translation>(holiday)</translation>
+    </message>
+    <message>
+        <source>(workday)</source>
+        <translation>(workday)</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation>Public holiday: %1</translation>
+    </message>
+    <message>
+        <source>Weekend day worked in lieu of a public holiday</source>
+        <translation>Weekend day worked in lieu of a public holiday</translation>
     </message>
 </context>
 </TS>

@@ -2,85 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>another shift (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Double booking: %1 is also on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is on leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Crew too small: %1 of at least %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No police officer in the crew</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation type="unfinished">日期</translation>
-    </message>
-    <message>
-        <source>night</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check-in overdue: %1 should have checked in by %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no crew)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>☾ Night</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>☀ Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(holiday)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(workday)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Public holiday: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weekend day worked in lieu of a public holiday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(on leave)</source>
-        <translation type="unfinished">（休假）</translation>
-    </message>
-</context>
-<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -749,170 +670,286 @@
     <name>BookingDialog</name>
     <message>
         <source>Book mediation</source>
-        <translation type="unfinished"></translation>
+        <translation>预约调解</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 分钟</translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>any language</source>
-        <translation type="unfinished"></translation>
+        <translation>不限语言</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">起始日期</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Parties need</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人语言</translation>
     </message>
     <message>
         <source>Mediator</source>
-        <translation type="unfinished">调解员</translation>
+        <translation>调解员</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Next free</source>
-        <translation type="unfinished">下次空闲</translation>
+        <translation>最近空闲</translation>
     </message>
     <message>
         <source>Suggested mediators, best first</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐调解员（按匹配度排序）</translation>
     </message>
     <message>
         <source>Next free slots</source>
-        <translation type="unfinished"></translation>
+        <translation>可预约时段</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished">地点</translation>
+        <translation>调解室</translation>
     </message>
     <message>
         <source>Justification for booking despite the conflict (required, kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>不顾利益冲突仍预约的理由（必填，记入审计日志）</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>预约</translation>
     </message>
     <message>
         <source>The suggestions could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载推荐：%1</translation>
     </message>
     <message>
         <source>Case %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 · %2 · %3</translation>
     </message>
     <message>
         <source>Booking moves the case from “%1” to “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>预约后案件状态由“%1”变为“%2”。</translation>
     </message>
     <message>
         <source>The case stays “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件状态保持“%1”。</translation>
     </message>
     <message>
         <source>Conflict of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>利益冲突</translation>
     </message>
     <message>
         <source>You may book anyway with a written justification.</source>
-        <translation type="unfinished"></translation>
+        <translation>您可以填写理由后仍然预约。</translation>
     </message>
     <message>
         <source>Booking is blocked. Only the station director or an administrator may override a conflict of interest.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能预约。只有所长或管理员可以越过利益冲突。</translation>
     </message>
     <message>
         <source>Booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在预约…</translation>
     </message>
     <message>
         <source>Offline: nothing can be booked until the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：连接恢复前无法预约。</translation>
     </message>
     <message>
         <source>Your account may not book mediation sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的账号无权预约调解。</translation>
     </message>
     <message>
         <source>Choose a mediator.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择调解员。</translation>
     </message>
     <message>
         <source>Conflict of interest: this mediator cannot be booked for this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>利益冲突：此案件不能预约该调解员。</translation>
     </message>
     <message>
         <source>Write why the conflict is overridden.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写越过利益冲突的理由。</translation>
     </message>
     <message>
         <source>This mediator has no free slot with a free room.</source>
-        <translation type="unfinished"></translation>
+        <translation>该调解员没有可用时段（或没有空闲调解室）。</translation>
     </message>
     <message>
         <source>Choose a room.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择调解室。</translation>
     </message>
     <message>
         <source>A conflict of interest was found; nothing was booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>发现利益冲突，未预约。</translation>
     </message>
     <message>
         <source>Your account may not do this; nothing was booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的账号无权执行此操作，未预约。</translation>
     </message>
     <message>
         <source>Not booked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未预约：%1</translation>
     </message>
 </context>
 <context>
     <name>BookingReasons</name>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>亲属</translation>
+    </message>
+    <message>
+        <source>neighbour</source>
+        <translation>邻居</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>雇主</translation>
+    </message>
+    <message>
+        <source>employee</source>
+        <translation>雇员</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>friend</source>
+        <translation>朋友</translation>
+    </message>
+    <message>
+        <source>handles this kind of dispute</source>
+        <translation>擅长此类纠纷</translation>
+    </message>
+    <message>
+        <source>does not usually handle this kind of dispute</source>
+        <translation>通常不调解此类纠纷</translation>
+    </message>
+    <message>
+        <source>speaks %1</source>
+        <translation>会讲%1</translation>
+    </message>
+    <message>
+        <source>does not speak %1</source>
+        <translation>不会讲%1</translation>
+    </message>
+    <message>
+        <source>free on the day asked for, from %1</source>
+        <translation>所选日期有空，最早 %1</translation>
+    </message>
+    <message>
+        <source>next free %1 (within two days)</source>
+        <translation>最近空闲 %1（两天内）</translation>
+    </message>
+    <message>
+        <source>next free only %1</source>
+        <translation>最近空闲要到 %1</translation>
+    </message>
+    <message>
+        <source>no free slot with a free room in the next two weeks</source>
+        <translation>两周内没有同时空闲的时段和调解室</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sessions booked that day</source>
+        <translation>当天已约 %1 场，上限 %2 场</translation>
+    </message>
+    <message>
+        <source>conflict of interest: cannot be booked</source>
+        <translation>存在利益冲突，不能预约</translation>
+    </message>
+    <message>
+        <source>same resident ID</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>same name and phone</source>
+        <translation>姓名和电话相同</translation>
+    </message>
+    <message>
+        <source>The mediator is a party: %1 (%2).</source>
+        <translation>调解员本人是当事人：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>by resident ID</source>
+        <translation>按身份证号</translation>
+    </message>
+    <message>
+        <source>by name only</source>
+        <translation>仅按姓名</translation>
+    </message>
+    <message>
+        <source>Declared relation (%1) to the party %2, matched %3.</source>
+        <translation>已申报与当事人%2的关系（%1），%3匹配。</translation>
+    </message>
+    <message>
+        <source>%1 (declared relation: %2) lives at the address of the dispute.</source>
+        <translation>%1（已申报关系：%2）住在纠纷发生地址。</translation>
+    </message>
+    <message>
+        <source>The mediator lives at the address of the dispute.</source>
+        <translation>调解员住在纠纷发生地址。</translation>
+    </message>
+    <message>
+        <source>Mediated the earlier case %1 of %2 without the other side.</source>
+        <translation>曾调解%2的案件 %1，而对方当事人未参与。</translation>
+    </message>
+    <message>
+        <source>The room %1 was booked meanwhile for case %2 (session %3, %4–%5).</source>
+        <translation>调解室“%1”刚被案件 %2 预约（场次 %3，%4–%5）。</translation>
+    </message>
+    <message>
+        <source>The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).</source>
+        <translation>调解员%1刚被案件 %2 预约（场次 %3，%4–%5）。</translation>
+    </message>
+    <message>
+        <source>Nothing was booked; choose another slot.</source>
+        <translation>本次未预约任何内容，请另选时段。</translation>
     </message>
 </context>
 <context>
@@ -955,11 +992,11 @@
     </message>
     <message>
         <source>Book mediation…</source>
-        <translation type="unfinished"></translation>
+        <translation>预约调解…</translation>
     </message>
     <message>
         <source>Suggest mediators and book a session, room and time</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐调解员，预约场次、调解室和时间</translation>
     </message>
     <message>
         <source>%1 (needs a reason)</source>
@@ -1089,7 +1126,7 @@
     </message>
     <message>
         <source>Mediation session booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>已预约调解。</translation>
     </message>
     <message>
         <source>Offline: the change was not saved. Try again when the connection is back.</source>
@@ -1754,6 +1791,93 @@
     </message>
 </context>
 <context>
+    <name>ChartSet</name>
+    <message>
+        <source>New cases per hour, last 24 hours</source>
+        <translation type="unfinished">近 24 小时每小时新增案件</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the cases of that hour and category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases by status</source>
+        <translation type="unfinished">未结案件（按状态）</translation>
+    </message>
+    <message>
+        <source>Click a bar to list the open cases with that status</source>
+        <translation type="unfinished">点击柱形查看该状态的未结案件</translation>
+    </message>
+    <message>
+        <source>Open cases by grid</source>
+        <translation type="unfinished">未结案件（按网格）</translation>
+    </message>
+    <message>
+        <source>Click a grid to list its open cases</source>
+        <translation type="unfinished">点击网格查看其未结案件</translation>
+    </message>
+    <message>
+        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
+        <translation type="unfinished">近 30 天每日末超期案件数（最后一点为当前）</translation>
+    </message>
+    <message>
+        <source>Click to list the cases overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol coverage by grid today (hours of 24)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{:.1f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours of today some patrol covers each grid; click for patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediators today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability and booked sessions of each mediator today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation agreement rate per week (full agreements of sessions held)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active mediators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%1 / %2</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>court day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Go to</source>
@@ -2008,39 +2132,39 @@
     <name>ExceptionDialog</name>
     <message>
         <source>Day away</source>
-        <translation type="unfinished"></translation>
+        <translation>不在岗日</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>请假</translation>
     </message>
     <message>
         <source>Court day</source>
-        <translation type="unfinished"></translation>
+        <translation>出庭日</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Why (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Give the reason for the day away.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写不在岗的原因。</translation>
     </message>
 </context>
 <context>
@@ -2252,180 +2376,180 @@
     <name>FollowUpsPanel</name>
     <message>
         <source>Only mine</source>
-        <translation type="unfinished"></translation>
+        <translation>只看我的</translation>
     </message>
     <message>
         <source>Record result…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录回访结果…</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">期限</translation>
+        <translation>应回访</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>责任民警</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">已超期</translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日回访</translation>
     </message>
     <message numerus="yes">
         <source>My follow-up visits: %n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>我的回访：%n 项待办</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All follow-up visits: %n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部回访：%n 项待办</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 项已逾期</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick a follow-up visit in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择一项回访。</translation>
     </message>
     <message>
         <source>Another workstation recorded this visit meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>其他工作站已记录了这次回访。</translation>
     </message>
     <message>
         <source>Your role may not record follow-up visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权记录回访。</translation>
     </message>
     <message>
         <source>This visit already has a result, or the result is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次回访已有结果，或结果为空。</translation>
     </message>
     <message>
         <source>The result could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果未能保存：%1</translation>
     </message>
     <message>
         <source>Result of the visit to %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1 的回访结果已保存。</translation>
     </message>
 </context>
 <context>
     <name>GenerationDialog</name>
     <message>
         <source>Generate shifts from a rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>按轮换模板生成班次</translation>
     </message>
     <message>
         <source>Rotation template</source>
-        <translation type="unfinished"></translation>
+        <translation>轮换模板</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>模板</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">周期</translation>
+        <translation>时段</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Route</source>
-        <translation type="unfinished">路线</translation>
+        <translation>巡逻线</translation>
     </message>
     <message>
         <source>Grids</source>
-        <translation type="unfinished">网格</translation>
+        <translation>网格</translation>
     </message>
     <message>
         <source>Crew</source>
-        <translation type="unfinished">人员</translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Rule check</source>
-        <translation type="unfinished"></translation>
+        <translation>规则检查</translation>
     </message>
     <message>
         <source>Save all shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>全部保存</translation>
     </message>
     <message>
         <source>%1 (%2 weeks, %3 lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 周，%3 条）</translation>
     </message>
     <message>
         <source>No rotation templates yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无轮换模板。</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Checking the rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查规则…</translation>
     </message>
     <message numerus="yes">
         <source>%n shift(s) to create</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将生成 %n 个班次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n double booking(s): cannot be saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 处重复排班：无法保存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rule warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条规则提醒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was saved: %1 is already on patrol %2 (booked meanwhile?).</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容：%1 已排在巡逻 %2（可能刚被其他工作站排班）。</translation>
     </message>
     <message>
         <source>Your role may not change patrols. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权修改巡逻。未保存任何内容。</translation>
     </message>
     <message>
         <source>The shifts could not be generated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成班次：%1</translation>
     </message>
 </context>
 <context>
@@ -3559,15 +3683,15 @@
     </message>
     <message>
         <source>Mediation period</source>
-        <translation type="unfinished"></translation>
+        <translation>调解期限</translation>
     </message>
     <message>
         <source>Record outcome…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记调解结果…</translation>
     </message>
     <message>
         <source>Print agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印协议书…</translation>
     </message>
     <message>
         <source>No mediation sessions today or in the next 7 days.</source>
@@ -3579,59 +3703,59 @@
     </message>
     <message>
         <source>Mediator</source>
-        <translation type="unfinished">调解员</translation>
+        <translation>调解员</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>场次</translation>
     </message>
     <message>
         <source>Hours booked</source>
-        <translation type="unfinished"></translation>
+        <translation>已约小时</translation>
     </message>
     <message>
         <source>Hours offered</source>
-        <translation type="unfinished"></translation>
+        <translation>可约小时</translation>
     </message>
     <message>
         <source>Utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>利用率</translation>
     </message>
     <message>
         <source>With outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>有结果场次</translation>
     </message>
     <message>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>达成协议</translation>
     </message>
     <message>
         <source>Agreement rate</source>
-        <translation type="unfinished"></translation>
+        <translation>协议达成率</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> 个月</translation>
     </message>
     <message>
         <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>利用率：已约小时 ÷ 每周排班可约小时。协议达成率：达成协议场次 ÷ 有结果场次。</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>排班日历</translation>
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>回访</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Away (leave)</source>
@@ -3709,275 +3833,275 @@
     </message>
     <message numerus="yes">
         <source>Mediation period: %n case(s) past the deadline</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>调解期限：%n 件已超期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n ending soon</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 件即将到期</numerusform>
         </translation>
     </message>
     <message>
         <source>first: %1, due %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最早：%1，期限 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) over</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <source>Outcome recorded; the case is now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>调解结果已登记，案件状态：%1</translation>
     </message>
     <message>
         <source>. Follow-up visits on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>。回访日期：%1。</translation>
     </message>
     <message>
         <source>Save the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>保存调解协议书</translation>
     </message>
     <message>
         <source>Agreement saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>协议书已保存到 %1</translation>
     </message>
 </context>
 <context>
     <name>MediatorCalendar</name>
     <message>
         <source>◀ Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一周</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>Next week ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周 ▶</translation>
     </message>
     <message>
         <source>Mediator</source>
-        <translation type="unfinished">调解员</translation>
+        <translation>调解员</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗</translation>
     </message>
     <message>
         <source>Mark the selected half hours as working time, every week</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中的半小时设为每周在岗时间</translation>
     </message>
     <message>
         <source>Not working</source>
-        <translation type="unfinished"></translation>
+        <translation>不在岗</translation>
     </message>
     <message>
         <source>Remove the selected half hours from the weekly pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>从每周排班中去掉选中的半小时</translation>
     </message>
     <message>
         <source>Green: working hours · amber: booked sessions · grey: day away</source>
-        <translation type="unfinished"></translation>
+        <translation>绿色：在岗时间 · 橙色：已约调解 · 灰色：不在岗日</translation>
     </message>
     <message>
         <source>Add day away…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加不在岗日…</translation>
     </message>
     <message>
         <source>Remove day away</source>
-        <translation type="unfinished"></translation>
+        <translation>删除不在岗日</translation>
     </message>
     <message>
         <source>Days away this week (leave, court days)</source>
-        <translation type="unfinished"></translation>
+        <translation>本周不在岗日（请假、出庭）</translation>
     </message>
     <message>
         <source>Week of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>Session %1, %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>调解 %1，%2–%3</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>请假</translation>
     </message>
     <message>
         <source>Court day</source>
-        <translation type="unfinished"></translation>
+        <translation>出庭日</translation>
     </message>
     <message>
         <source>Away</source>
-        <translation type="unfinished">不在岗</translation>
+        <translation>不在岗</translation>
     </message>
     <message>
         <source>Select half hours in the grid first (drag over them).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择时段（拖动选择）。</translation>
     </message>
     <message>
         <source>Working hours saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗时间已保存。</translation>
     </message>
     <message>
         <source>Day away added.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在岗日已添加。</translation>
     </message>
     <message>
         <source>Pick the day away to remove in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择要删除的不在岗日。</translation>
     </message>
     <message>
         <source>Day away removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在岗日已删除。</translation>
     </message>
     <message>
         <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>其他工作站刚修改了该调解员的日历，已重新载入。请核对后重新修改。</translation>
     </message>
     <message>
         <source>Your role may not change mediators&apos; calendars.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权修改调解员日历。</translation>
     </message>
     <message>
         <source>This entry was removed by another workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>该记录已被其他工作站删除。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>The change could not be saved: %1</source>
-        <translation type="unfinished">修改未能保存：%1</translation>
+        <translation>修改未能保存：%1</translation>
     </message>
     <message>
         <source>that day is already marked as away</source>
-        <translation type="unfinished"></translation>
+        <translation>该日已标记为不在岗</translation>
     </message>
     <message>
         <source>working windows must not overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗时段不能重叠</translation>
     </message>
 </context>
 <context>
     <name>OutcomeDialog</name>
     <message>
         <source>This session was cancelled; it has no outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解已取消，不能登记结果。</translation>
     </message>
     <message>
         <source>This session&apos;s outcome has already been recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解的结果已登记。</translation>
     </message>
     <message>
         <source>This session has not started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解尚未开始。</translation>
     </message>
     <message>
         <source>Write down the terms the parties agreed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写当事人达成的协议内容。</translation>
     </message>
     <message>
         <source>Without an agreement the case must be referred: choose where to.</source>
-        <translation type="unfinished"></translation>
+        <translation>未达成协议的案件须转办，请选择转往何处。</translation>
     </message>
     <message>
         <source>A full agreement is not referred; choose no referral.</source>
-        <translation type="unfinished"></translation>
+        <translation>已达成协议的案件不转办，请选择“不转办”。</translation>
     </message>
     <message>
         <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
-        <translation type="unfinished"></translation>
+        <translation>案件当前状态不允许登记此结果（是否已结案？）。</translation>
     </message>
     <message>
         <source>This session ended without an agreement; there is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解未达成协议，没有可打印的协议书。</translation>
     </message>
     <message>
         <source>The session or its case was changed by another workstation; reload and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解或其案件已被其他工作站修改，请刷新后重试。</translation>
     </message>
     <message>
         <source>Your role may not record mediation outcomes.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权登记调解结果。</translation>
     </message>
     <message>
         <source>This session no longer exists (removed by another workstation?).</source>
-        <translation type="unfinished"></translation>
+        <translation>该场调解已不存在（可能已被其他工作站删除）。</translation>
     </message>
     <message>
         <source>The outcome could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>调解结果未能保存：%1</translation>
     </message>
     <message>
         <source>Outcome of the mediation session</source>
-        <translation type="unfinished"></translation>
+        <translation>调解结果</translation>
     </message>
     <message>
         <source>One term a line, as the parties agreed them</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一条，按当事人约定填写</translation>
     </message>
     <message>
         <source>No referral</source>
-        <translation type="unfinished"></translation>
+        <translation>不转办</translation>
     </message>
     <message>
         <source>Why, for the case&apos;s history (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因，记入案件历史（可选）</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Terms agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>协议内容</translation>
     </message>
     <message>
         <source>Refer the case to</source>
-        <translation type="unfinished"></translation>
+        <translation>转办至</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>The case will be resolved and follow-up visits booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件将标记为已化解，并自动安排回访。</translation>
     </message>
     <message>
         <source>The case stays in mediation unless you refer what is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件仍在调解中，除非将剩余争议转办。</translation>
     </message>
     <message>
         <source>The case will be referred.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件将转办。</translation>
     </message>
     <message>
         <source>Mediation session %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 调解：%2</translation>
     </message>
     <message>
         <source>, referred to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，转%1</translation>
     </message>
 </context>
 <context>
@@ -4149,30 +4273,6 @@
         <source>Offline: the database cannot be reached; figures may be out of date.</source>
         <translation>离线：无法连接数据库，数字可能不是最新。</translation>
     </message>
-    <message>
-        <source>New cases per hour, last 24 hours</source>
-        <translation>近 24 小时每小时新增案件</translation>
-    </message>
-    <message>
-        <source>Open cases by status</source>
-        <translation>未结案件（按状态）</translation>
-    </message>
-    <message>
-        <source>Open cases by grid</source>
-        <translation>未结案件（按网格）</translation>
-    </message>
-    <message>
-        <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
-        <translation>近 30 天每日末超期案件数（最后一点为当前）</translation>
-    </message>
-    <message>
-        <source>Click a bar to list the open cases with that status</source>
-        <translation>点击柱形查看该状态的未结案件</translation>
-    </message>
-    <message>
-        <source>Click a grid to list its open cases</source>
-        <translation>点击网格查看其未结案件</translation>
-    </message>
 </context>
 <context>
     <name>PartyEditor</name>
@@ -4281,11 +4381,11 @@
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>当日</translation>
     </message>
     <message>
         <source>Week board</source>
-        <translation type="unfinished"></translation>
+        <translation>周排班表</translation>
     </message>
     <message>
         <source>, </source>
@@ -4297,11 +4397,11 @@
     </message>
     <message>
         <source>⏰ %1 – check-in overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>⏰ %1 – 签到超时</translation>
     </message>
     <message>
         <source>The crew has not checked in although the shift began.</source>
-        <translation type="unfinished"></translation>
+        <translation>班次已开始，但巡逻人员尚未签到。</translation>
     </message>
     <message>
         <source>No crew</source>
@@ -4615,54 +4715,54 @@
     <name>ResultDialog</name>
     <message>
         <source>Result of the follow-up visit</source>
-        <translation type="unfinished"></translation>
+        <translation>回访结果</translation>
     </message>
     <message>
         <source>What you found: is the agreement kept? Any new trouble?</source>
-        <translation type="unfinished"></translation>
+        <translation>回访情况：协议是否履行？有无新的矛盾？</translation>
     </message>
 </context>
 <context>
     <name>RosterRulesDialog</name>
     <message>
         <source>Roster rules</source>
-        <translation type="unfinished"></translation>
+        <translation>排班规则</translation>
     </message>
     <message>
         <source>Every workstation checks patrol rosters against these rules. A saved roster may break them (it shows why); a double booking is never saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有工作站都按这些规则检查巡逻排班。已保存的排班可以违反这些规则（会显示原因），但重复排班绝不会被保存。</translation>
     </message>
     <message>
         <source> h</source>
-        <translation type="unfinished"> 小时</translation>
+        <translation> 小时</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Minimum rest between shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>两班之间最少休息</translation>
     </message>
     <message>
         <source>Maximum hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周最多工时</translation>
     </message>
     <message>
         <source>Minimum crew (one a police officer)</source>
-        <translation type="unfinished"></translation>
+        <translation>最少人数（至少一名民警）</translation>
     </message>
     <message>
         <source>Check-in overdue after</source>
-        <translation type="unfinished"></translation>
+        <translation>签到超时时限</translation>
     </message>
     <message>
         <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
-        <translation type="unfinished">您的账号无权修改本所设置。未保存任何内容。</translation>
+        <translation>您的账号无权修改所里的设置。未保存任何内容。</translation>
     </message>
     <message>
         <source>The settings could not be read or saved: %1</source>
-        <translation type="unfinished">设置无法读取或保存：%1</translation>
+        <translation>无法读取或保存设置：%1</translation>
     </message>
 </context>
 <context>
@@ -4780,11 +4880,11 @@
     </message>
     <message>
         <source>Check file</source>
-        <translation type="unfinished"></translation>
+        <translation>检查文件</translation>
     </message>
     <message>
         <source>Read the whole database file and report any damage (integrity check)</source>
-        <translation type="unfinished"></translation>
+        <translation>读取整个数据库文件并报告任何损坏（完整性检查）</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -4880,19 +4980,19 @@
     </message>
     <message>
         <source>There is no such file yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件尚不存在。</translation>
     </message>
     <message>
         <source>Checking the database file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查数据库文件…</translation>
     </message>
     <message>
         <source>The database file is intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件完好。</translation>
     </message>
     <message>
         <source>The database file is damaged: {details}. Do not keep working on it: restore the latest backup or call the administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件已损坏：{details}。请勿继续使用：恢复最近的备份或联系管理员。</translation>
     </message>
     <message>
         <source>Connection works.</source>
@@ -4966,7 +5066,7 @@
     <name>Startup</name>
     <message>
         <source>StationDesk was not closed properly last time: checking the database file…</source>
-        <translation type="unfinished"></translation>
+        <translation>上次 StationDesk 未正常关闭：正在检查数据库文件…</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -5308,233 +5408,305 @@
     <name>WeekBoard</name>
     <message>
         <source>Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周</translation>
     </message>
     <message>
         <source>Next week</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>Rows: grids</source>
-        <translation type="unfinished"></translation>
+        <translation>按网格</translation>
     </message>
     <message>
         <source>Rows: people</source>
-        <translation type="unfinished"></translation>
+        <translation>按人员</translation>
     </message>
     <message>
         <source>Generate from template…</source>
-        <translation type="unfinished"></translation>
+        <translation>按模板生成…</translation>
     </message>
     <message>
         <source>Roster rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>排班规则…</translation>
     </message>
     <message>
         <source>Check in</source>
-        <translation type="unfinished">签到出巡</translation>
+        <translation>签到</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished">结束巡逻</translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Mark missed</source>
-        <translation type="unfinished">标记未执行</translation>
+        <translation>标记未巡</translation>
     </message>
     <message>
         <source>Find a person…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找人员…</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Staff (drag onto the board)</source>
-        <translation type="unfinished"></translation>
+        <translation>人员（拖到排班表上）</translation>
     </message>
     <message>
         <source>Week board</source>
-        <translation type="unfinished"></translation>
+        <translation>周排班表</translation>
     </message>
     <message>
         <source>Red: double booking or leave · amber: rule warning · orange: check-in overdue · green text: on patrol · Space/Enter: move by keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>红色：重复排班或请假 · 黄色：规则提醒 · 橙色：签到超时 · 绿色文字：巡逻中 · 空格/回车：用键盘调班</translation>
     </message>
     <message>
         <source>Week of %1</source>
-        <translation type="unfinished">%1 起的一周</translation>
+        <translation>%1 起的一周</translation>
     </message>
     <message>
         <source>(on leave)</source>
-        <translation type="unfinished">（休假）</translation>
+        <translation>（请假）</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) this week</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本周 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
         <source>No problems this week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周无问题</translation>
     </message>
     <message>
         <source>The board is still loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>排班表仍在加载。</translation>
     </message>
     <message>
         <source>No shift on route %1 in that slot.</source>
-        <translation type="unfinished"></translation>
+        <translation>该时段没有 %1 的班次。</translation>
     </message>
     <message>
         <source>No shift there that this person is not already on.</source>
-        <translation type="unfinished"></translation>
+        <translation>那里没有此人尚未参加的班次。</translation>
     </message>
     <message>
         <source>That shift is over; its crew cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>该班次已结束，人员不能再变动。</translation>
     </message>
     <message>
         <source>%1 assigned to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 排入 %2。</translation>
     </message>
     <message>
         <source>%1 moved to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 调至 %2。</translation>
     </message>
     <message>
         <source>Select a person&apos;s shift in the people view to remove them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在按人员视图中选中某人的班次再移除。</translation>
     </message>
     <message>
         <source>%1 taken off %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 从 %2 中移除。</translation>
     </message>
     <message>
         <source>Select a person in the staff list or a person&apos;s shift first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在人员列表中选中一人，或选中某人的班次。</translation>
     </message>
     <message>
         <source>Moving %1: choose a cell with the arrow keys and press Enter; Escape cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在调动 %1：用方向键选择格子后按回车；按 Esc 取消。</translation>
     </message>
     <message>
         <source>%1 (%2): now %3.</source>
-        <translation type="unfinished">%1（%2）：现为%3。</translation>
+        <translation>%1（%2）：现为%3。</translation>
     </message>
     <message>
         <source>Offline: the roster cannot be changed until the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：连接恢复前无法修改排班。</translation>
     </message>
     <message>
         <source>Your role may not change patrols.</source>
-        <translation type="unfinished">您的角色无权修改巡逻。</translation>
+        <translation>您的角色无权修改巡逻。</translation>
     </message>
     <message>
         <source>Still saving the previous change.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在保存上一项修改。</translation>
     </message>
     <message>
         <source>Not saved: %1 is already on patrol %2 %3–%4. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1 已排在巡逻 %2 %3–%4。没有任何改动。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>This shift was changed by another workstation; the board has been reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该班次已被其他工作站修改，排班表已重新加载。</translation>
     </message>
     <message>
         <source>This shift was deleted by another workstation; the board has been reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该班次已被其他工作站删除，排班表已重新加载。</translation>
     </message>
     <message>
         <source>The change could not be saved: %1</source>
-        <translation type="unfinished">修改未能保存：%1</translation>
+        <translation>修改无法保存：%1</translation>
     </message>
     <message>
         <source>this person is already on that shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人已在该班次中。</translation>
     </message>
     <message>
         <source>this person is no longer on that shift (changed by another workstation).</source>
-        <translation type="unfinished"></translation>
+        <translation>此人已不在该班次中（已被其他工作站修改）。</translation>
     </message>
     <message>
         <source>that shift is over; its crew cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>该班次已结束，人员不能再变动。</translation>
     </message>
     <message>
         <source>Not possible for a shift that is %1.</source>
-        <translation type="unfinished">状态为“%1”的班次不能这样操作。</translation>
+        <translation>班次状态为“%1”时不能这样操作。</translation>
     </message>
     <message>
         <source>Only an administrator changes the roster rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有管理员可以修改排班规则。</translation>
     </message>
     <message>
         <source>New Year&apos;s Day</source>
-        <translation type="unfinished"></translation>
+        <translation>元旦</translation>
     </message>
     <message>
         <source>Spring Festival</source>
-        <translation type="unfinished"></translation>
+        <translation>春节</translation>
     </message>
     <message>
         <source>Tomb-Sweeping Day</source>
-        <translation type="unfinished"></translation>
+        <translation>清明节</translation>
     </message>
     <message>
         <source>Labour Day</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动节</translation>
     </message>
     <message>
         <source>Dragon Boat Festival</source>
-        <translation type="unfinished"></translation>
+        <translation>端午节</translation>
     </message>
     <message>
         <source>Mid-Autumn Festival</source>
-        <translation type="unfinished"></translation>
+        <translation>中秋节</translation>
     </message>
     <message>
         <source>National Day</source>
-        <translation type="unfinished"></translation>
+        <translation>国庆节</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>another shift (%1)</source>
+        <translation>另一班次（%1）</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 is also on %2</source>
+        <translation>重复排班：%1 同时在 %2</translation>
+    </message>
+    <message>
+        <source>%1 is on leave</source>
+        <translation>%1 正在休假</translation>
+    </message>
+    <message>
+        <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>
+        <translation>休息不足：%1 在 %4 之后只休息 %2 小时 %3 分（至少 %5 小时）</translation>
+    </message>
+    <message>
+        <source>Too many hours: %1 is rostered %2 h this week (at most %3 h)</source>
+        <translation>工时过长：%1 本周排班 %2 小时（最多 %3 小时）</translation>
+    </message>
+    <message>
+        <source>Crew too small: %1 of at least %2</source>
+        <translation>人数不足：%1 人，至少 %2 人</translation>
+    </message>
+    <message>
+        <source>No police officer in the crew</source>
+        <translation>班组中没有民警</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>白天</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>夜间</translation>
+    </message>
+    <message>
+        <source>Coverage gap: no patrol in %1 on the %2 of %3</source>
+        <translation>巡逻空档：%3 %2 %1 无人巡逻</translation>
+    </message>
+    <message>
+        <source>Check-in overdue: %1 should have checked in by %2</source>
+        <translation>签到超时：%1 应在 %2 前签到</translation>
+    </message>
+    <message>
+        <source>(no crew)</source>
+        <translation>（无人员）</translation>
+    </message>
+    <message>
+        <source>☾ Night</source>
+        <translation>☾ 夜班</translation>
+    </message>
+    <message>
+        <source>☀ Day</source>
+        <translation>☀ 白班</translation>
+    </message>
+    <message>
+        <source>(holiday)</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>(workday)</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation>法定节假日：%1</translation>
+    </message>
+    <message>
+        <source>Weekend day worked in lieu of a public holiday</source>
+        <translation>因法定节假日调休而上班的周末</translation>
     </message>
 </context>
 </TS>

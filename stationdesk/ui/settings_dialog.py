@@ -72,6 +72,12 @@ class SettingsDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
+        self.check_file_button = QPushButton(self.tr("Check file"))
+        self.check_file_button.setToolTip(
+            self.tr("Read the whole database file and report any damage (integrity check)")
+        )
+        self.check_file_button.clicked.connect(self.check_file)
+        path_row.addWidget(self.check_file_button)
         sqlite_form = QFormLayout(self.sqlite_box)
         sqlite_form.addRow(self.tr("Database file"), path_row)
         sqlite_note = QLabel(
@@ -285,6 +291,37 @@ class SettingsDialog(QDialog):
             what="test connection",
         )
 
+    def check_file(self) -> None:
+        """On demand: SQLite's full integrity check of the chosen file, on the worker."""
+        error = self.validation_error()
+        self.show_error(error)
+        if error or self._testing or not self.sqlite_radio.isChecked():
+            return
+        url = self.url()
+        if not Path(str(url.database)).exists():
+            self._show_result(False, self.tr("There is no such file yet."))
+            return
+        self._testing = True
+        self.check_file_button.setEnabled(False)
+        self.test_result.setProperty("state", "")
+        self.test_result.setText(self.tr("Checking the database file…"))
+        self.worker.submit(
+            lambda: _check_file(url), self._file_checked, self._test_failed, what="check file"
+        )
+
+    def _file_checked(self, complaint: object) -> None:
+        self.check_file_button.setEnabled(True)
+        if complaint == "ok":
+            self._show_result(True, self.tr("The database file is intact."))
+        else:
+            self._show_result(
+                False,
+                self.tr(
+                    "The database file is damaged: {details}. Do not keep working on it: "
+                    "restore the latest backup or call the administrator."
+                ).format(details=str(complaint).splitlines()[0][:200]),
+            )
+
     def _tested(self, kept: object) -> None:
         text = self.tr("Connection works.")
         if kept == "saved":
@@ -312,6 +349,7 @@ class SettingsDialog(QDialog):
 
     def _test_failed(self, exc: Exception) -> None:
         log.info("connection test failed: %s", exc)
+        self.check_file_button.setEnabled(True)
         self._show_result(False, self.tr("Cannot connect: {error}").format(error=first_line(exc)))
 
     def _show_result(self, ok: bool, text: str) -> None:
@@ -380,6 +418,15 @@ def _ping(url: URL, password: str | None) -> None:
     db = Database(url, password=password)
     try:
         db.ping()
+    finally:
+        db.dispose()
+
+
+def _check_file(url: URL) -> str:
+    """Runs on the worker: PRAGMA integrity_check of a SQLite file ("ok" or the complaint)."""
+    db = Database(url)
+    try:
+        return db.integrity_check(full=True)
     finally:
         db.dispose()
 

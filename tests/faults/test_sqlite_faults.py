@@ -27,6 +27,7 @@ from faultkit import (
     wait_for,
     writer_until,
 )
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select, text
 
 from stationdesk.data import audit, cases, migrate, resilience
@@ -485,3 +486,28 @@ def test_a_full_disk_gives_a_clear_message_and_nothing_half_written(
     assert snapshot(db)[0] == before[0] + 1
     assert audit.verify_chain(db).ok
     db.dispose()
+
+
+@pytest.mark.parametrize("state", ["healthy", "damaged"])
+def test_the_settings_dialog_checks_the_file_on_demand(
+    qtbot, damaged: Callable[[str], Path], tmp_path: Path, state: str
+) -> None:  # type: ignore[no-untyped-def]
+    from stationdesk.ui.settings_dialog import SettingsDialog
+    from stationdesk.ui.worker import DbWorker
+
+    if state == "healthy":
+        path = tmp_path / "healthy.sqlite3"
+        new_station(path)[0].dispose()
+    else:
+        path = damaged("page")
+    worker = DbWorker()
+    try:
+        dialog = SettingsDialog(worker, str(path))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.check_file_button, Qt.MouseButton.LeftButton)
+        expected = "is intact" if state == "healthy" else "is damaged"
+        qtbot.waitUntil(lambda: expected in dialog.test_result.text(), timeout=20_000)
+        assert dialog.check_file_button.isEnabled()
+    finally:
+        worker.shutdown()
