@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 from stationdesk.data import mediation_booking as mb
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.enums import CaseStatus, Permission
+from stationdesk.domain.mediator_ranking import split_languages
 from stationdesk.ui.booking_reasons import conflict_text, reason_text, taken_text, when_text
 from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
@@ -59,7 +63,7 @@ class BookingDialog(QDialog):
         self._busy = False
         self._generation = 0
         self.setWindowTitle(self.tr("Book mediation"))
-        self.resize(900, 620)
+        self.resize(900, 680)
         self._build()
         self.reload()
 
@@ -104,9 +108,8 @@ class BookingDialog(QDialog):
         self.mediator_tree.setHeaderLabels(
             [self.tr("Mediator"), self.tr("Kind"), self.tr("Score"), self.tr("Next free")]
         )
-        self.mediator_tree.setColumnWidth(0, 110)
-        self.mediator_tree.setColumnWidth(1, 100)
-        self.mediator_tree.setColumnWidth(2, 50)
+        # A dozen rows at most: sizing to the contents is cheap and nothing gets clipped.
+        self.mediator_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mediator_tree.currentItemChanged.connect(lambda *_a: self._mediator_chosen())
         body.addWidget(QLabel(self.tr("Suggested mediators, best first")), 0, 0)
         body.addWidget(self.mediator_tree, 1, 0, 3, 1)
@@ -115,7 +118,14 @@ class BookingDialog(QDialog):
         self.why_label.setTextFormat(Qt.TextFormat.RichText)
         self.why_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.why_label.setMinimumWidth(300)
-        body.addWidget(self.why_label, 1, 1)
+        self.why_label.setContentsMargins(4, 2, 4, 2)
+        # Scrolls rather than clips when the dialog is short and the reasons are many.
+        why_area = QScrollArea()
+        why_area.setWidgetResizable(True)
+        why_area.setFrameShape(QFrame.Shape.NoFrame)
+        why_area.setWidget(self.why_label)
+        why_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        body.addWidget(why_area, 1, 1)
         self.slot_list = QListWidget()
         self.slot_list.currentRowChanged.connect(lambda _r: self._slot_chosen())
         body.addWidget(QLabel(self.tr("Next free slots")), 2, 1)
@@ -268,7 +278,7 @@ class BookingDialog(QDialog):
             self.why_label.clear()
         else:
             lines = [reason_text(r) for r in option.ranked.reasons]
-            extra = [option.organisation, option.languages]
+            extra = [option.organisation, " / ".join(split_languages(option.languages))]
             self.why_label.setText(
                 f"<b>{option.name}</b> · {label(option.kind)}<br>"
                 + " · ".join(x for x in extra if x)

@@ -18,6 +18,20 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("BookingReasons", "Sat"),
     QT_TRANSLATE_NOOP("BookingReasons", "Sun"),
 )
+# Declared relations are stored as these codes (free text is shown as typed).
+RELATIONS = {
+    "spouse": QT_TRANSLATE_NOOP("BookingReasons", "spouse"),
+    "relative": QT_TRANSLATE_NOOP("BookingReasons", "relative"),
+    "neighbour": QT_TRANSLATE_NOOP("BookingReasons", "neighbour"),
+    "employer": QT_TRANSLATE_NOOP("BookingReasons", "employer"),
+    "employee": QT_TRANSLATE_NOOP("BookingReasons", "employee"),
+    "colleague": QT_TRANSLATE_NOOP("BookingReasons", "colleague"),
+    "friend": QT_TRANSLATE_NOOP("BookingReasons", "friend"),
+}
+
+
+def relation_text(code: str) -> str:
+    return _t(RELATIONS[code]) if code in RELATIONS else code
 
 
 def _t(text: str) -> str:
@@ -36,55 +50,90 @@ def reason_text(r: Reason) -> str:
     """One line: what counted and how many points it gave."""
     code = r.code
     if code == ReasonCode.SKILL_MATCH:
-        text = _t("handles this kind of dispute")
+        text = QCoreApplication.translate("BookingReasons", "handles this kind of dispute")
     elif code == ReasonCode.NO_SKILL:
-        text = _t("does not usually handle this kind of dispute")
+        text = QCoreApplication.translate(
+            "BookingReasons", "does not usually handle this kind of dispute"
+        )
     elif code == ReasonCode.LANGUAGE_MATCH:
-        text = _t("speaks %1").replace("%1", r.text)
+        text = QCoreApplication.translate("BookingReasons", "speaks %1").replace("%1", r.text)
     elif code == ReasonCode.NO_LANGUAGE:
-        text = _t("does not speak %1").replace("%1", r.text)
+        text = QCoreApplication.translate("BookingReasons", "does not speak %1").replace(
+            "%1", r.text
+        )
     elif code == ReasonCode.FREE_ON_DAY:
-        text = _t("free on the day asked for, from %1").replace("%1", when_text(r.when))
+        text = QCoreApplication.translate(
+            "BookingReasons", "free on the day asked for, from %1"
+        ).replace("%1", when_text(r.when))
     elif code == ReasonCode.FREE_SOON:
-        text = _t("next free %1 (within two days)").replace("%1", when_text(r.when))
+        text = QCoreApplication.translate(
+            "BookingReasons", "next free %1 (within two days)"
+        ).replace("%1", when_text(r.when))
     elif code == ReasonCode.FREE_LATER:
-        text = _t("next free only %1").replace("%1", when_text(r.when))
+        text = QCoreApplication.translate("BookingReasons", "next free only %1").replace(
+            "%1", when_text(r.when)
+        )
     elif code == ReasonCode.NO_FREE_SLOT:
-        text = _t("no free slot with a free room in the next two weeks")
+        text = QCoreApplication.translate(
+            "BookingReasons", "no free slot with a free room in the next two weeks"
+        )
     elif code == ReasonCode.WORKLOAD:
         text = (
-            _t("%1 of %2 sessions booked that day")
+            QCoreApplication.translate("BookingReasons", "%1 of %2 sessions booked that day")
             .replace("%1", str(r.count))
             .replace("%2", str(r.of))
         )
     else:
-        text = _t("conflict of interest: cannot be booked")
+        text = QCoreApplication.translate(
+            "BookingReasons", "conflict of interest: cannot be booked"
+        )
     return f"{text} (+{r.points})" if r.points else text
 
 
 def conflict_text(c: Conflict) -> str:
     """Why this mediator must not mediate, naming the party and the rule."""
     if c.kind == ConflictKind.IS_PARTY:
-        how = _t("same resident ID") if c.matched_on == "resident_id" else _t("same name and phone")
-        return _t("The mediator is a party: %1 (%2).").replace("%1", c.party).replace("%2", how)
-    if c.kind == ConflictKind.RELATED_TO_PARTY:
-        how = _t("by resident ID") if c.matched_on == "resident_id" else _t("by name only")
+        how = (
+            QCoreApplication.translate("BookingReasons", "same resident ID")
+            if c.matched_on == "resident_id"
+            else QCoreApplication.translate("BookingReasons", "same name and phone")
+        )
         return (
-            _t("Declared relation (%1) to the party %2, matched %3.")
-            .replace("%1", c.relation)
+            QCoreApplication.translate("BookingReasons", "The mediator is a party: %1 (%2).")
+            .replace("%1", c.party)
+            .replace("%2", how)
+        )
+    if c.kind == ConflictKind.RELATED_TO_PARTY:
+        how = (
+            QCoreApplication.translate("BookingReasons", "by resident ID")
+            if c.matched_on == "resident_id"
+            else QCoreApplication.translate("BookingReasons", "by name only")
+        )
+        return (
+            QCoreApplication.translate(
+                "BookingReasons", "Declared relation (%1) to the party %2, matched %3."
+            )
+            .replace("%1", relation_text(c.relation))
             .replace("%2", c.party)
             .replace("%3", how)
         )
     if c.kind == ConflictKind.SHARES_ADDRESS:
         if c.relation:
             return (
-                _t("%1 (declared relation: %2) lives at the address of the dispute.")
+                QCoreApplication.translate(
+                    "BookingReasons",
+                    "%1 (declared relation: %2) lives at the address of the dispute.",
+                )
                 .replace("%1", c.party)
-                .replace("%2", c.relation)
+                .replace("%2", relation_text(c.relation))
             )
-        return _t("The mediator lives at the address of the dispute.")
+        return QCoreApplication.translate(
+            "BookingReasons", "The mediator lives at the address of the dispute."
+        )
     return (
-        _t("Mediated the earlier case %1 of %2 without the other side.")
+        QCoreApplication.translate(
+            "BookingReasons", "Mediated the earlier case %1 of %2 without the other side."
+        )
         .replace("%1", c.case_no)
         .replace("%2", c.party)
     )
@@ -93,9 +142,14 @@ def conflict_text(c: Conflict) -> str:
 def taken_text(e: SlotTakenError) -> str:
     """The race loser's message: who or what is taken, by which session."""
     if e.resource == "room":
-        text = _t("The room %1 was booked meanwhile for case %2 (session %3, %4–%5).")
+        text = QCoreApplication.translate(
+            "BookingReasons", "The room %1 was booked meanwhile for case %2 (session %3, %4–%5)."
+        )
     else:
-        text = _t("The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).")
+        text = QCoreApplication.translate(
+            "BookingReasons",
+            "The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).",
+        )
     start = f"{e.starts_at:%m-%d %H:%M}" if e.starts_at else "?"
     end = f"{e.ends_at:%H:%M}" if e.ends_at else "?"
     return (
@@ -105,5 +159,5 @@ def taken_text(e: SlotTakenError) -> str:
         .replace("%4", start)
         .replace("%5", end)
         + " "
-        + _t("Nothing was booked; choose another slot.")
+        + QCoreApplication.translate("BookingReasons", "Nothing was booked; choose another slot.")
     )

@@ -91,3 +91,27 @@ def test_booking_from_the_case_shows_in_the_case(qtbot, ctx, settle) -> None:  #
     assert any(s.starts_at == offer.starts_at for s in sessions)
     assert panel.detail is not None and panel.detail.status == CaseStatus.IN_MEDIATION
     assert "booked" in panel.message_label.text()
+
+
+def test_a_director_overrides_with_a_justification(qtbot, ctx, settle) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from stationdesk.domain.enums import Role
+
+    case_id = open_dispute(ctx)
+    party = next(p for p in cases.get_case(ctx.db, case_id).parties if p.resident_id)
+    first = mb.booking_options(ctx.db, case_id, ctx.clock()).mediators[0]
+    mb.declare_relation(ctx.db, SYSTEM, first.id, party.name, "relative", party.resident_id)
+    ctx.actor = replace(ctx.actor, roles=frozenset({Role.DIRECTOR}))
+    dialog = BookingDialog(ctx, case_id)
+    qtbot.addWidget(dialog)
+    settle()
+    tree = dialog.mediator_tree
+    tree.setCurrentItem(tree.topLevelItem(tree.topLevelItemCount() - 1))
+    assert not dialog.override_edit.isHidden() and not dialog.book_button.isEnabled()
+    assert "justification" in dialog.book_button.toolTip() or "why" in dialog.book_button.toolTip()
+    dialog.override_edit.setPlainText("双方当事人书面同意由其调解")
+    assert dialog.book_button.isEnabled()
+    with qtbot.waitSignal(dialog.booked, timeout=20_000) as booked:
+        dialog.book_button.click()
+    assert [c.party for c in booked.args[0].overridden] == [party.name]
