@@ -662,9 +662,9 @@ class _Generator:
                 for n, (i, off, k, note) in enumerate(exc)]  # fmt: skip
         self.put(Mediator, mediators)
         self.put(MediatorAvailability, avail)
-        rid = self.first_id(MediationRoom)
+        first_room = self.first_id(MediationRoom)
         places = zip(ROOMS, ROOM_PLACES, strict=True)
-        self.put(MediationRoom, [dict(id=rid + n, version=1, name=name, location=place, seats=6,
+        self.put(MediationRoom, [dict(id=first_room + n, version=1, name=name, location=place, seats=6,
                                       sort_order=n + 1, active=True)
                                  for n, (name, place) in enumerate(places)])  # fmt: skip
         self.put(MediatorException, rows)
