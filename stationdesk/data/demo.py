@@ -664,8 +664,8 @@ class _Generator:
         self.put(MediatorAvailability, avail)
         first_room = self.first_id(MediationRoom)
         places = zip(ROOMS, ROOM_PLACES, strict=True)
-        self.put(MediationRoom, [dict(id=first_room + n, version=1, name=name, location=place, seats=6,
-                                      sort_order=n + 1, active=True)
+        self.put(MediationRoom, [dict(id=first_room + n, version=1, name=name, location=place,
+                                      seats=6, sort_order=n + 1, active=True)
                                  for n, (name, place) in enumerate(places)])  # fmt: skip
         self.put(MediatorException, rows)
 
