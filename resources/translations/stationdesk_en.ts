@@ -3845,22 +3845,22 @@
         <translation>Sessions from %1, the next 7 days included</translation>
     </message>
     <message numerus="yes">
-        <source>Mediation period: %n case(s) past the deadline</source>
+        <source>%n case(s) past the deadline</source>
         <translation>
-            <numerusform>Mediation period: %n case past the deadline</numerusform>
-            <numerusform>Mediation period: %n cases past the deadline</numerusform>
+            <numerusform>%n case past the deadline</numerusform>
+            <numerusform>%n cases past the deadline</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n ending soon</source>
+        <source>%n ending soon</source>
         <translation>
-            <numerusform>, %n ending soon</numerusform>
-            <numerusform>, %n ending soon</numerusform>
+            <numerusform>%n ending soon</numerusform>
+            <numerusform>%n ending soon</numerusform>
         </translation>
     </message>
     <message>
-        <source>first: %1, due %2</source>
-        <translation>first: %1, due %2</translation>
+        <source>Mediation period: %1 — first: %2, due %3</source>
+        <translation>Mediation period: %1 — first: %2, due %3</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) over</source>

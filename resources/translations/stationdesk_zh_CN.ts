@@ -3832,20 +3832,20 @@
         <translation>调解安排：%1 起 7 天</translation>
     </message>
     <message numerus="yes">
-        <source>Mediation period: %n case(s) past the deadline</source>
+        <source>%n case(s) past the deadline</source>
         <translation>
-            <numerusform>调解期限：%n 件已超期</numerusform>
+            <numerusform>%n 件已超期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n ending soon</source>
+        <source>%n ending soon</source>
         <translation>
-            <numerusform>，%n 件即将到期</numerusform>
+            <numerusform>%n 件即将到期</numerusform>
         </translation>
     </message>
     <message>
-        <source>first: %1, due %2</source>
-        <translation>最早：%1，期限 %2</translation>
+        <source>Mediation period: %1 — first: %2, due %3</source>
+        <translation>调解期限：%1 — 最早：%2，期限 %3</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) over</source>

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -71,7 +72,7 @@ class ResultDialog(QDialog):
         box.accepted.connect(lambda: self.accept() if self.text.toPlainText().strip() else None)
         box.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<b>{item.case_no}</b> {item.case_summary}"))
+        lay.addWidget(QLabel(f"<b>{escape(item.case_no)}</b> {escape(item.case_summary)}"))
         lay.addWidget(self.text)
         lay.addWidget(box)
 

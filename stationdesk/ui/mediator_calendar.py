@@ -161,7 +161,7 @@ class MediatorCalendar(QWidget):
         self._busy = False
 
         self.mediator = QComboBox()
-        self.mediator.setMinimumContentsLength(12)
+        self.mediator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mediator.currentIndexChanged.connect(lambda _i: self.reload())
         self.previous = QPushButton(self.tr("◀ Previous week"))
         self.this_week = QPushButton(self.tr("This week"))

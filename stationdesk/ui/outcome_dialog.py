@@ -8,6 +8,7 @@ words, and nothing is lost of what they typed.
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 
 import shiboken6
@@ -106,8 +107,8 @@ class OutcomeDialog(QDialog):
         self.setWindowTitle(self.tr("Outcome of the mediation session"))
         self.setMinimumSize(580, 480)  # fixed up front: an error shown later must not move it
         when = f"{format_date(session.starts_at)} {format_time(session.starts_at)}"
-        header = QLabel(f"<b>{session.case_no}</b> {session.case_summary}<br>{when} · "
-                        f"{self.tr(', ').join(session.mediators)}")  # fmt: skip
+        header = QLabel(f"<b>{escape(session.case_no)}</b> {escape(session.case_summary)}<br>"
+                        f"{when} · {escape(self.tr(', ').join(session.mediators))}")  # fmt: skip
         header.setWordWrap(True)
         self.choices = QButtonGroup(self)
         row = QHBoxLayout()

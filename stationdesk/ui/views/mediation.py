@@ -258,6 +258,9 @@ class MediationView(QWidget):
             ],
             line + 8,
         )
+        figures_header = self.figures_table.horizontalHeader()
+        figures_header.setSectionResizeMode(8, QHeaderView.ResizeMode.ResizeToContents)
+        figures_header.setStretchLastSection(False)
         self.figure_months = QSpinBox()
         self.figure_months.setRange(1, 24)
         self.figure_months.setValue(FIGURE_MONTHS)
@@ -495,11 +498,16 @@ class MediationView(QWidget):
         passed = sum(a.state == DeadlineState.PASSED for a in data.alerts)
         soon = len(data.alerts) - passed
         if data.alerts:
-            text = self.tr("Mediation period: %n case(s) past the deadline", "", passed)
-            text += self.tr(", %n ending soon", "", soon)
+            parts = []
+            if passed:
+                parts.append(self.tr("%n case(s) past the deadline", "", passed))
+            if soon:
+                parts.append(self.tr("%n ending soon", "", soon))
             first = data.alerts[0]
-            text += " — " + self.tr("first: %1, due %2").replace("%1", first.case_no).replace(
-                "%2", f"{format_date(first.deadline)} {format_time(first.deadline)}"
+            text = self.tr("Mediation period: %1 — first: %2, due %3")
+            text = text.replace("%1", self.tr(", ").join(parts)).replace("%2", first.case_no)
+            text = text.replace(
+                "%3", f"{format_date(first.deadline)} {format_time(first.deadline)}"
             )
             self.deadline_note.setText(text)
         self.deadline_note.setVisible(bool(data.alerts))
