@@ -6,8 +6,8 @@ and per-grid overrides. Reading never fails: a missing or unreadable setting is 
 default. Writing needs ``Permission.MANAGE_STATION``; logging visits and outreach
 events ``Permission.EDIT_COMMUNITY_WORK``. Every write goes through the unit of work.
 
-A visit's purpose is kept as the first line of its notes (the table has no column of
-its own for it), which is also how the handover report shows it.
+A visit's purpose is a short label of its own (migration 0007); visits logged before
+it have none.
 """
 
 from __future__ import annotations
@@ -129,16 +129,6 @@ def set_visit_targets(db: Database, actor: Actor, targets: VisitTargets) -> None
 # ----------------------------------------------------------------------- visits
 
 
-def _visit_notes(purpose: str, notes: str) -> str:
-    return f"{purpose}\n{notes}" if notes else purpose
-
-
-def split_notes(stored: str) -> tuple[str, str]:
-    """(purpose, notes) of a stored visit: the purpose is the first line."""
-    purpose, _sep, rest = stored.partition("\n")
-    return purpose, rest
-
-
 def log_visit(db: Database, actor: Actor, draft: VisitDraft, at: datetime | None = None) -> int:
     """Record a household visit; returns its id.
 
@@ -165,7 +155,8 @@ def log_visit(db: Database, actor: Actor, draft: VisitDraft, at: datetime | None
                 visited_at=clean.visited_at.replace(microsecond=0),
                 household=clean.household,
                 address=clean.address,
-                notes=_visit_notes(clean.purpose, clean.notes),
+                purpose=clean.purpose,
+                notes=clean.notes,
             )
         )
         return int(visit.id)
@@ -204,6 +195,7 @@ def recent_visits(
             Staff.name,
             HouseholdVisit.household,
             HouseholdVisit.address,
+            HouseholdVisit.purpose,
             HouseholdVisit.notes,
         )
         .join(Grid, Grid.id == HouseholdVisit.grid_id)
@@ -222,8 +214,8 @@ def recent_visits(
     with db.read() as s:
         rows = s.execute(stmt).all()
     return [
-        VisitInfo(vid, at, gid, gname, oid, oname or "", hh, addr, *split_notes(notes or ""))
-        for vid, at, gid, gname, oid, oname, hh, addr, notes in rows
+        VisitInfo(vid, at, gid, gname, oid, oname or "", hh, addr, purpose, notes or "")
+        for vid, at, gid, gname, oid, oname, hh, addr, purpose, notes in rows
     ]
 
 
@@ -296,7 +288,9 @@ def visit_progress(db: Database, period: Period | None = None) -> VisitProgress:
             if oid is not None
         }
     grid_rows = tuple(
-        Progress(gid, name, int(by_grid.get(gid, 0)), targets.for_grid(gid), (oname,) if oname else ())
+        Progress(
+            gid, name, int(by_grid.get(gid, 0)), targets.for_grid(gid), (oname,) if oname else ()
+        )
         for gid, name, _oid, oname in grids
     )
     officer_target: dict[int, int] = {}

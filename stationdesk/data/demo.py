@@ -169,7 +169,7 @@ VILLAGES = ("王家村", "李家庄村", "张庄村", "后河村", "柳树屯村
 LANGUAGES = ("普通话,粤语", "普通话", "普通话,客家话,英语")
 VOLUNTEER_GROUPS = ("红袖标巡逻队", "平安志愿者服务队", "楼栋长联络队", "护校安园队")
 PLACES = ("文化广场", "党群服务中心", "老年活动中心", "小学门口", "农贸市场", "村委会大院")
-VISIT_NOTES = ("宣传防范电信诈骗知识", "了解独居老人生活情况", "核实实有人口信息",
+VISIT_PURPOSES = ("宣传防范电信诈骗知识", "了解独居老人生活情况", "核实实有人口信息",
                "排查矛盾纠纷隐患", "发放安全防范宣传资料", "登记出租房屋信息")  # fmt: skip
 MOBILE_PREFIXES = ("133", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158",
                    "159", "177", "180", "182", "186", "187", "188", "189", "199")  # fmt: skip
@@ -1052,7 +1052,7 @@ class _Generator:
                                    visited_at=self.dt(t),
                                    household=rng.choice(surnames) + rng.choice(("家", "户")),
                                    address=rng.choice(self.addresses[g]),
-                                   notes=rng.choice(VISIT_NOTES)))  # fmt: skip
+                                   purpose=rng.choice(VISIT_PURPOSES), notes=""))  # fmt: skip
                 vid += 1
             for _ in range(rng.randrange(3, 7)):
                 t = (

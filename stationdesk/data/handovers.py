@@ -703,6 +703,7 @@ def _visits(conn: Connection, start: datetime, end: datetime) -> tuple[int, tupl
             Grid.name,
             Staff.name,
             HouseholdVisit.household,
+            HouseholdVisit.purpose,
             HouseholdVisit.notes,
         )
         .join(Grid, Grid.id == HouseholdVisit.grid_id)
@@ -712,8 +713,14 @@ def _visits(conn: Connection, start: datetime, end: datetime) -> tuple[int, tupl
         .limit(VISITS_LIMIT)
     ).all()
     return int(total), tuple(
-        VisitLine(r[0], r[1] or "", r[2] or "", r[3] or "", r[4] or "") for r in rows
+        VisitLine(r[0], r[1] or "", r[2] or "", r[3] or "", _visit_notes(r[4], r[5]))
+        for r in rows
     )
+
+
+def _visit_notes(purpose: str | None, notes: str | None) -> str:
+    """What the report's notes column says: the purpose, then the notes."""
+    return " — ".join(part for part in (purpose, notes) if part)
 
 
 def _outreach(conn: Connection, start: datetime, end: datetime) -> tuple[OutreachLine, ...]:

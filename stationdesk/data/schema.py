@@ -373,6 +373,7 @@ class HouseholdVisit(Base):
     visited_at: Mapped[datetime] = mapped_column(DateTime)
     household: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200), default="")
+    purpose: Mapped[str] = mapped_column(String(100), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (Index("ix_household_visit_grid", "grid_id", "visited_at"),)
 

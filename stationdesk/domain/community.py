@@ -174,7 +174,7 @@ def check_visit(draft: VisitDraft, now: datetime) -> VisitDraft:
             v.add(FieldError("visited_at", "too_old", {"days": OLDEST_VISIT.days}))
     household = _text(v, draft.household, "household", 100, required=True)
     address = _text(v, draft.address, "address", 200)
-    # The purpose is stored as the first line of the notes: it must be one line.
+    # A purpose is a short label: one line.
     purpose = " ".join(_text(v, draft.purpose, "purpose", 100, required=True).split())
     notes = _text(v, draft.notes, "notes", 2000)
     v.raise_if_any()

@@ -185,8 +185,9 @@ def station(db: Database, duty: Actor) -> Station_:
     done = patrols.create_shift(
         db,
         duty,
-        patrols.ShiftDraft("城区巡逻线", ShiftKind.DAY, START, END, [officer_id, helper_id], [g1]),
+        patrols.ShiftDraft("城区巡逻线", ShiftKind.DAY, START, END, [officer_id], [g1]),
     )
+    # Someone else's shift at the same time (one person cannot be on both).
     missed = patrols.create_shift(
         db, duty, patrols.ShiftDraft("沿河巡逻线", ShiftKind.DAY, START, END, [helper_id], [g2])
     )
