@@ -498,6 +498,27 @@ def _claim_holder(db: Database, request: BookingRequest) -> SlotTakenError:
     return SlotTakenError("mediator", "", None, "", None, None, "constraint")
 
 
+def _drop_cancelled_claims(
+    s: Session, mediator_ids: list[int], room_id: int, slots: list[datetime]
+) -> None:
+    """Claims left behind by a session cancelled elsewhere (not through cancel_session)."""
+    cancelled = select(MediationSession.id).where(MediationSession.status == SS.CANCELLED)
+    s.execute(
+        delete(MediatorSlotClaim).where(
+            MediatorSlotClaim.mediator_id.in_(mediator_ids),
+            MediatorSlotClaim.slot_start.in_(slots),
+            MediatorSlotClaim.session_id.in_(cancelled),
+        )
+    )
+    s.execute(
+        delete(RoomSlotClaim).where(
+            RoomSlotClaim.room_id == room_id,
+            RoomSlotClaim.slot_start.in_(slots),
+            RoomSlotClaim.session_id.in_(cancelled),
+        )
+    )
+
+
 def _check_available(s: Session, m: Mediator, start: datetime, end: datetime) -> None:
     if not m.active:
         raise BookingRefusedError("inactive", f"{m.name} no longer mediates", m.name)
@@ -596,6 +617,7 @@ def book_mediation(db: Database, actor: Actor, request: BookingRequest) -> Booke
             for m in mediators:
                 uow.add(SessionMediator(session_id=session.id, mediator_id=m.id))
             slots = claim_slots(request.starts_at, request.ends_at, QUANTUM)
+            _drop_cancelled_claims(s, [m.id for m in mediators], room.id, slots)
             s.execute(
                 insert(MediatorSlotClaim),
                 [

@@ -324,3 +324,14 @@ def test_override_needs_the_permission_and_is_audited(
     assert values["justification"] == "只有他会讲粤语，双方同意"
     assert values["conflicts"][0]["rule"] == "related_to_party"
     assert audit.verify_chain(st.db).ok
+
+
+def test_claims_of_a_session_cancelled_elsewhere_do_not_block(st: Station, duty: Actor) -> None:
+    booked = book(st, duty, st.family, 9)
+    with unit_of_work(st.db, SYSTEM, Permission.EDIT_MEDIATION, "test.cancel") as uow:
+        # Another module marks the session cancelled without releasing its claims.
+        uow.update(MediationSession, booked.session_id, 1, status=SessionStatus.CANCELLED)
+    assert mb.claims_of(st.db, booked.session_id) == (6, 6)
+    again = book(st, duty, st.family, 9, case_id=st.new_case())
+    assert mb.claims_of(st.db, booked.session_id) == (0, 0)
+    assert mb.claims_of(st.db, again.session_id) == (6, 6)
