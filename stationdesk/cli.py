@@ -17,7 +17,7 @@ from pathlib import Path
 
 from stationdesk import __version__
 
-VIEWS = ("overview", "cases", "patrols", "mediation", "reports", "community")
+VIEWS = ("overview", "cases", "patrols", "mediation", "reports", "community", "roster")
 IMPORT_KINDS = ("staff", "grids", "mediators", "volunteers")
 
 

@@ -59,6 +59,9 @@ def render_view(db: Database, view: str, output: Path, lang: str, size: tuple[in
     from stationdesk.ui.context import AppContext
     from stationdesk.ui.main_window import VIEW_NAMES, MainWindow
 
+    # "roster": the patrols view on its week board tab.
+    board_tab = view == "roster"
+    view = "patrols" if board_tab else view
     if view not in VIEW_NAMES:
         raise ScreenshotError(f"unknown view {view!r}; views: {', '.join(VIEW_NAMES)}")
     existing = QApplication.instance()
@@ -77,6 +80,13 @@ def render_view(db: Database, view: str, output: Path, lang: str, size: tuple[in
         window.resize(*size)
         window.show()
         _wait_until_idle(app, worker)
+        if board_tab:
+            from stationdesk.ui.views.patrols import PatrolsView
+
+            patrols_view = window.findChild(PatrolsView)
+            if patrols_view is not None:
+                patrols_view.show_week_board()
+                _wait_until_idle(app, worker)
         pixmap = window.grab()
         output = output.expanduser()
         try:

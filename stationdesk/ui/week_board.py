@@ -184,7 +184,7 @@ class WeekBoard(QWidget):
         self.staff_list.setUniformItemSizes(True)
         self.staff_list.setAccessibleName(self.tr("Staff"))
         self.staff_list.installEventFilter(self)
-        staff_box = QWidget()
+        staff_box = self.staff_box = QWidget()
         staff_lay = QVBoxLayout(staff_box)
         staff_lay.setContentsMargins(0, 0, 0, 0)
         staff_lay.addWidget(QLabel(self.tr("Staff (drag onto the board)")))
@@ -244,7 +244,7 @@ class WeekBoard(QWidget):
         splitter.addWidget(staff_box)
         splitter.addWidget(board_box)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 1000])
+        splitter.setSizes([150, 1100])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -348,7 +348,10 @@ class WeekBoard(QWidget):
         )
 
     def _mode_toggled(self, _checked: bool) -> None:
-        self.model.set_mode(BY_PERSON if self.by_person.isChecked() else BY_GRID)
+        by_person = self.by_person.isChecked()
+        self.model.set_mode(BY_PERSON if by_person else BY_GRID)
+        # Rows are the people then: their headers take the staff list's place and room.
+        self.staff_box.setVisible(not by_person)
         self._current_changed(self.table.currentIndex(), QModelIndex())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -453,6 +456,9 @@ class WeekBoard(QWidget):
         carried = self.model.carried(index.row(), index.column()) if index.isValid() else None
         if carried is not None:
             self.carrying = carried
+        elif index.isValid() and self.model.mode == BY_PERSON:
+            # An empty cell of a person's row: put this person on a shift (Enter).
+            self.carrying = (self.model.rows[index.row()].id, None)
         else:
             item = self.staff_list.currentItem()
             if item is None:

@@ -28,7 +28,7 @@ from stationdesk.data.patrols import PatrolShiftInfo
 from stationdesk.data.roster_board import BoardPerson, WeekRoster
 from stationdesk.domain.enums import PatrolStatus, StaffKind
 from stationdesk.domain.scheduling import RuleViolation, day_part_of
-from stationdesk.ui.i18n import format_time
+from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
 
 CTX = "WeekBoard"
@@ -118,7 +118,9 @@ class RosterWords:
     def shift(self, shift_id: object) -> str:
         found = self.shifts.get(shift_id) if isinstance(shift_id, int) else None
         if found is None:
-            return tr("another shift (%1)").replace("%1", str(shift_id))
+            return QCoreApplication.translate("WeekBoard", "another shift (%1)").replace(
+                "%1", str(shift_id)
+            )
         return f"{found.route} {self.when(found)}"
 
     def person(self, person_id: int | None) -> str:
@@ -129,17 +131,19 @@ class RosterWords:
         who = self.person(v.person_id)
         if v.code == "double_booking":
             return (
-                tr("Double booking: %1 is also on %2")
+                QCoreApplication.translate("WeekBoard", "Double booking: %1 is also on %2")
                 .replace("%1", who)
                 .replace("%2", self.shift(p.get("other_shift_id")))
             )
         if v.code == "on_leave":
-            return tr("%1 is on leave").replace("%1", who)
+            return QCoreApplication.translate("WeekBoard", "%1 is on leave").replace("%1", who)
         if v.code == "short_rest":
             rest = int(str(p.get("rest_minutes", 0)))
             need = int(str(p.get("min_rest_minutes", 0)))
             return (
-                tr("Short rest: %1 has %2 h %3 min after %4 (at least %5 h)")
+                QCoreApplication.translate(
+                    "WeekBoard", "Short rest: %1 has %2 h %3 min after %4 (at least %5 h)"
+                )
                 .replace("%1", who)
                 .replace("%2", str(rest // 60))
                 .replace("%3", f"{rest % 60:02d}")
@@ -148,23 +152,31 @@ class RosterWords:
             )
         if v.code == "weekly_hours":
             return (
-                tr("Too many hours: %1 is rostered %2 h this week (at most %3 h)")
+                QCoreApplication.translate(
+                    "WeekBoard", "Too many hours: %1 is rostered %2 h this week (at most %3 h)"
+                )
                 .replace("%1", who)
                 .replace("%2", f"{float(str(p.get('hours', 0))):g}")
                 .replace("%3", f"{float(str(p.get('max_hours', 0))):g}")
             )
         if v.code == "crew_too_small":
             return (
-                tr("Crew too small: %1 of at least %2")
+                QCoreApplication.translate("WeekBoard", "Crew too small: %1 of at least %2")
                 .replace("%1", str(p.get("crew")))
                 .replace("%2", str(p.get("min_crew")))
             )
         if v.code == "crew_no_police":
-            return tr("No police officer in the crew")
+            return QCoreApplication.translate("WeekBoard", "No police officer in the crew")
         if v.code == "coverage_gap":
-            part = tr("day") if p.get("part") == "day" else tr("night")
+            part = (
+                QCoreApplication.translate("WeekBoard", "day")
+                if p.get("part") == "day"
+                else QCoreApplication.translate("WeekBoard", "night")
+            )
             return (
-                tr("Coverage gap: no patrol in %1 on the %2 of %3")
+                QCoreApplication.translate(
+                    "WeekBoard", "Coverage gap: no patrol in %1 on the %2 of %3"
+                )
                 .replace("%1", self.grid_names.get(v.grid_id or 0, "?"))
                 .replace("%2", part)
                 .replace("%3", f"{v.day:%m-%d}" if v.day else "")
@@ -262,7 +274,9 @@ class WeekBoardModel(QAbstractTableModel):
         for sid in week.overdue:
             shift = words.shifts[sid]
             reason = (
-                tr("Check-in overdue: %1 should have checked in by %2")
+                QCoreApplication.translate(
+                    "WeekBoard", "Check-in overdue: %1 should have checked in by %2"
+                )
                 .replace("%1", shift.route)
                 .replace("%2", format_time(shift.starts_at + week.rules.checkin_grace))
             )
@@ -278,11 +292,15 @@ class WeekBoardModel(QAbstractTableModel):
             return ""
         if self.mode == BY_PERSON:
             return " / ".join(s.route for s in cell.shifts)
+        # Compact: the leader (police first) and how many more; the tooltip has everyone.
         parts = []
         for s in cell.shifts:
             members = sorted(s.members, key=lambda m: (KIND_ORDER.index(m.kind), m.name))
-            crew = " ".join(KIND_MARKS[m.kind] + m.name for m in members)
-            parts.append(crew or tr("(no crew)"))
+            if not members:
+                parts.append(QCoreApplication.translate("WeekBoard", "(no crew)"))
+                continue
+            lead = KIND_MARKS[members[0].kind] + members[0].name
+            parts.append(f"{lead}+{len(members) - 1}" if len(members) > 1 else lead)
         return " | ".join(parts)
 
     # ------------------------------------------------------------------ reading
@@ -302,7 +320,9 @@ class WeekBoardModel(QAbstractTableModel):
             return ""
         lines = []
         for s in cell.shifts:
-            crew = "、".join(m.name for m in s.members) or tr("(no crew)")
+            crew = "、".join(m.name for m in s.members) or QCoreApplication.translate(
+                "WeekBoard", "(no crew)"
+            )
             lines.append(f"{s.route} {self.words.when(s)} · {label(s.status)}\n  {crew}")
         lines += ["⚠ " + r for r in cell.reasons]
         return "\n".join(lines)
@@ -354,19 +374,36 @@ class WeekBoardModel(QAbstractTableModel):
             day = week.days[section // 2]
             night = section % 2 == 1
             if role == Qt.ItemDataRole.DisplayRole:
-                part = tr("☾ Night") if night else tr("☀ Day")
-                head = f"{tr(WEEKDAYS[day.day.weekday()])} {day.day:%m-%d}"
+                part = (
+                    QCoreApplication.translate("WeekBoard", "☾ Night")
+                    if night
+                    else QCoreApplication.translate("WeekBoard", "☀ Day")
+                )
+                head = f"{tr(WEEKDAYS[day.day.weekday()])} {day.day.day}"
                 if day.holiday:
-                    head += " " + tr("(holiday)")
+                    head += " " + QCoreApplication.translate("WeekBoard", "(holiday)")
                 elif day.make_up_day:
-                    head += " " + tr("(workday)")
+                    head += " " + QCoreApplication.translate("WeekBoard", "(workday)")
                 return f"{head}\n{part}"
             if role == Qt.ItemDataRole.ToolTipRole:
+                when = format_date(day.day)
                 if day.holiday:
-                    return tr("Public holiday: %1").replace("%1", holiday_label(day.holiday))
+                    return (
+                        when
+                        + "\n"
+                        + QCoreApplication.translate("WeekBoard", "Public holiday: %1").replace(
+                            "%1", holiday_label(day.holiday)
+                        )
+                    )
                 if day.make_up_day:
-                    return tr("Weekend day worked in lieu of a public holiday")
-                return None
+                    return (
+                        when
+                        + "\n"
+                        + QCoreApplication.translate(
+                            "WeekBoard", "Weekend day worked in lieu of a public holiday"
+                        )
+                    )
+                return when
             if role == Qt.ItemDataRole.FontRole and (day.holiday or day.make_up_day):
                 return self._bold
             return None
@@ -376,7 +413,11 @@ class WeekBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(item, BoardPerson):
                 mark = KIND_MARKS[item.kind]
-                leave = " " + tr("(on leave)") if item.on_leave else ""
+                leave = (
+                    " " + QCoreApplication.translate("WeekBoard", "(on leave)")
+                    if item.on_leave
+                    else ""
+                )
                 warn = "⚠ " if section in self.row_reasons else ""
                 return f"{warn}{mark} {item.name}{leave}"
             return item.name
