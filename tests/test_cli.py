@@ -113,7 +113,38 @@ WRONG_VALUES: list[tuple[str, ...]] = [
     ("restore",),
     ("restore", "a.sqlite3", "b.sqlite3"),
     ("report", "handover", "-o", "x.pdf", "--from", "yesterday"),
+    ("report", "handover", "-o", "x.pdf", "--lang", "fr"),
+    ("report", "frob"),
+    ("user", "passwd"),
+    ("user", "unlock", "a", "b"),
+    ("audit", "export", "-o", "x.csv", "--since", "soon"),
+    ("audit", "export", "-o", "x.csv", "--until", "2025-13-40"),
+    ("db", "set-password"),
+    ("db", "forget-password", "a", "b"),
+    ("db", "create-app-role"),
+    ("db", "frob"),
+    ("audit", "verify", "extra"),
+    ("report", "agreement", "-o", "x.pdf", "twelve"),
+    ("report", "agreement", "-o", "x.pdf", "3", "--lang", "fr"),
+    ("check", "extra"),
+    ("check", "--quick", "now"),
 ]
+
+
+def _leaves() -> list[tuple[str, ...]]:
+    parents = {path[:-1] for path, _ in SUBCOMMANDS}
+    return [path for path, _ in SUBCOMMANDS if path not in parents]
+
+
+def test_every_subcommand_has_a_wrong_value_case() -> None:
+    """A new subcommand needs its own wrong values in WRONG_VALUES (the generic cases
+    above only try unknown options and missing arguments)."""
+    missing = [
+        " ".join(leaf)
+        for leaf in _leaves()
+        if not any(case[: len(leaf)] == leaf for case in WRONG_VALUES)
+    ]
+    assert not missing, f"add wrong-value cases for: {missing}"
 
 
 def test_wrong_values_are_usage_errors() -> None:
@@ -165,6 +196,52 @@ def test_databases_it_cannot_use_and_files_it_cannot_find(
             found.append(f"`{' '.join(map(str, args))}` does not say {needle!r}: {result.stderr}")
     assert not found, "\n".join(found)
     assert not empty.with_name("x.sqlite3").exists()
+
+
+def test_every_subcommand_pointed_at_an_unusable_database_fails_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """Each subcommand (read from the parser: new ones are included) with plausible
+    arguments and a --db it cannot use: one line, a non-zero exit, no traceback."""
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,kind\n张伟,police\n", encoding="utf-8")
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    plausible: dict[tuple[str, ...], tuple[str | Path, ...]] = {
+        ("import",): ("staff", staff),
+        ("screenshot",): ("cases", "-o", tmp_path / "x.png"),
+        ("user", "add"): ("bob", "--role", "duty_officer"),
+        ("user", "passwd"): ("bob",),
+        ("user", "unlock"): ("bob",),
+        ("audit", "export"): ("-o", tmp_path / "audit.csv"),
+        ("db", "set-password"): (tmp_path / "x.sqlite3",),  # an SQLite file has none
+        ("db", "forget-password"): (tmp_path / "x.sqlite3",),
+        ("db", "create-app-role"): ("stationdesk_app",),
+        ("backup",): ("-o", tmp_path / "backup.sqlite3"),
+        ("restore",): (staff,),
+        ("report", "handover"): ("-o", tmp_path / "handover.pdf"),
+        ("report", "agreement"): ("1", "-o", tmp_path / "agreement.pdf"),
+    }
+    cases = [
+        ("--db", blocker / "station.sqlite3", *leaf, *plausible.get(leaf, ())) for leaf in _leaves()
+    ]
+    env = {"STATIONDESK_NEW_PASSWORD": "a-long-password-1"}  # never wait for a prompt
+    with ThreadPoolExecutor(max(2, os.cpu_count() or 2)) as pool:
+        results = list(pool.map(lambda a: stationdesk(*a, env=env), cases))
+    found = [p for args, r in zip(cases, results, strict=True) for p in problems(args, r)]
+    assert not found, "\n".join(found)
+    assert not any(r.returncode in (0, 70) for r in results)  # refused, not a defect
+
+
+def test_check_says_the_file_is_intact_or_missing(station_file: Path, tmp_path: Path) -> None:
+    ok = stationdesk("--db", station_file, "check")
+    assert ok.returncode == 0 and "integrity_check ok" in ok.stdout, ok.stderr
+    quick = stationdesk("--db", station_file, "check", "--quick")
+    assert quick.returncode == 0 and "quick_check ok" in quick.stdout
+    args = ("--db", tmp_path / "missing.sqlite3", "check")
+    missing = stationdesk(*args)
+    assert not problems(args, missing) and "no such file" in missing.stderr
+    assert not (tmp_path / "missing.sqlite3").exists()  # checking creates nothing
 
 
 def test_import_names_a_missing_file(station_file: Path, tmp_path: Path) -> None:
