@@ -111,3 +111,36 @@ def test_first_page_renders_with_ink_in_the_signature_area(tmp_path: Path) -> No
     below = [r for r in names if r.y0 > heading[0].y1]
     assert len(below) >= 4
     assert all(r.x1 < page.rect.width for r in below)
+
+
+def test_cli_prints_the_agreement_of_a_session(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from stationdesk import cli
+    from stationdesk.data import demo
+    from stationdesk.data.database import Database
+    from stationdesk.data.schema import Case, MediationSession
+
+    path = tmp_path / "station.sqlite3"
+    db = Database(str(path))
+    demo.generate_demo(db, cases=400, seed=3)
+    with db.read() as s:
+        session_id, case_no = s.execute(
+            select(MediationSession.id, Case.case_no)
+            .join(Case, Case.id == MediationSession.case_id)
+            .where(MediationSession.outcome == MediationOutcome.AGREEMENT)
+            .limit(1)
+        ).one()
+        refused = s.scalar(
+            select(MediationSession.id)
+            .where(MediationSession.outcome == MediationOutcome.NO_AGREEMENT)
+            .limit(1)
+        )
+    db.dispose()
+    out = tmp_path / "agreement.pdf"
+    args = ["--db", str(path), "report", "agreement", str(session_id), "-o", str(out)]
+    assert cli.main(args) == 0
+    assert case_no in _text(out.read_bytes())
+    assert "人民调解协议书" in _text(out.read_bytes()).replace(" ", "")
+    assert cli.main(["--db", str(path), "report", "agreement", str(refused), "-o", str(out)]) == 1
+    assert "has no agreement" in capsys.readouterr().err
