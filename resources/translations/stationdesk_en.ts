@@ -1,6 +1,87 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertNotice</name>
+    <message>
+        <source>Show alerts</source>
+        <translation>Show alerts</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>No alerts.</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alerts on every workstation</source>
+        <translation>Acknowledge the selected alerts on every workstation</translation>
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>Beep when a new alert comes in</source>
+        <translation>Beep when a new alert comes in</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation>
+            <numerusform>Alerts (%n)</numerusform>
+            <numerusform>Alerts (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was due at %2</source>
+        <translation>%1 was due at %2</translation>
+    </message>
+    <message>
+        <source>%1: no check-in since the start at %2</source>
+        <translation>%1: no check-in since the start at %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation>%1 at %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: mediation period ends %2</source>
+        <translation>%1: mediation period ends %2</translation>
+    </message>
+    <message>
+        <source>Double-click to open; select and acknowledge when handled.</source>
+        <translation>Double-click to open; select and acknowledge when handled.</translation>
+    </message>
+    <message>
+        <source>New alert: %1</source>
+        <translation>New alert: %1</translation>
+    </message>
+    <message>
+        <source>New alerts: %1 (and %2)</source>
+        <translation>New alerts: %1 (and %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alerts</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -3377,6 +3458,26 @@
         <translation>Custom shift</translation>
     </message>
     <message>
+        <source>Case overdue</source>
+        <translation>Case overdue</translation>
+    </message>
+    <message>
+        <source>Patrol check-in missed</source>
+        <translation>Patrol check-in missed</translation>
+    </message>
+    <message>
+        <source>Mediation starts soon</source>
+        <translation>Mediation starts soon</translation>
+    </message>
+    <message>
+        <source>Urgent case unassigned</source>
+        <translation>Urgent case unassigned</translation>
+    </message>
+    <message>
+        <source>Mediation period ending</source>
+        <translation>Mediation period ending</translation>
+    </message>
+    <message>
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
@@ -4971,6 +5072,18 @@
         <translation>Interface language</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark (night shift)</source>
+        <translation>Dark (night shift)</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
+    </message>
+    <message>
         <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
@@ -5427,6 +5540,45 @@
     <message>
         <source>%1 (left)</source>
         <translation>%1 (left)</translation>
+    </message>
+</context>
+<context>
+    <name>WallBoard</name>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Patrols and mediators</source>
+        <translation>Patrols and mediators</translation>
+    </message>
+    <message>
+        <source>Mediation results</source>
+        <translation>Mediation results</translation>
+    </message>
+    <message>
+        <source>StationDesk wall-board</source>
+        <translation>StationDesk wall-board</translation>
+    </message>
+    <message>
+        <source>Esc: leave the wall-board</source>
+        <translation>Esc: leave the wall-board</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Offline: figures may be out of date</source>
+        <translation>Offline: figures may be out of date</translation>
+    </message>
+    <message>
+        <source>&amp;Wall-board (full screen)</source>
+        <translation>&amp;Wall-board (full screen)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,85 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AlertNotice</name>
+    <message>
+        <source>Show alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished">确认接班</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alerts on every workstation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Beep when a new alert comes in</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 was due at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no check-in since the start at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: mediation period ends %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click to open; select and acknowledge when handled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New alert: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New alerts: %1 (and %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
 <context>
     <name>AuditLabels</name>
     <message>
@@ -602,7 +681,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -1738,7 +1817,7 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
+        <source>The station's response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
     </message>
     <message>
@@ -1798,7 +1877,7 @@
     </message>
     <message>
         <source>Click a bar to list the cases of that hour and category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open cases by status</source>
@@ -1822,43 +1901,43 @@
     </message>
     <message>
         <source>Click to list the cases overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Patrol coverage by grid today (hours of 24)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{:.1f} h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hours of today some patrol covers each grid; click for patrols</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediators today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Booked session</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Availability and booked sessions of each mediator today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediation agreement rate per week (full agreements of sessions held)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No active mediators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1866,88 +1945,87 @@
     </message>
     <message>
         <source>on leave</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>court day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CommandPalette</name>
     <message>
         <source>Go to</source>
-        <translation type="unfinished"></translation>
+        <translation>转到</translation>
     </message>
     <message>
         <source>Case number, grid, person or command…</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号、网格、人员或命令…</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>↑ ↓ choose · Enter go · Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ 选择 · 回车 转到 · Esc 关闭</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找…</translation>
     </message>
     <message>
         <source>Type a case number (e.g. 12 or 20250314-0012), a grid or a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入案件编号（如 12 或 20250314-0012）、网格或姓名。</translation>
     </message>
     <message>
         <source>The search failed; see the log. Commands still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>查找失败，详见日志。命令仍可使用。</translation>
     </message>
     <message>
         <source>Command: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>命令：{name}</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) in the database</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>
+            <numerusform>数据库中有 %n 条匹配</numerusform></translation>
     </message>
     <message>
         <source>No case, grid or person matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“{text}”匹配的案件、网格或人员。</translation>
     </message>
     <message>
         <source>Case {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number}</translation>
     </message>
     <message>
         <source>officer {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>责任民警 {name}</translation>
     </message>
     <message>
         <source>no responsible officer</source>
-        <translation type="unfinished"></translation>
+        <translation>无责任民警</translation>
     </message>
     <message>
         <source>Grid {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>网格 {name}</translation>
     </message>
     <message>
         <source>Staff {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>人员 {name}</translation>
     </message>
     <message>
         <source>Mediator {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>调解员 {name}</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished">新建案件</translation>
+        <translation>新建案件</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2198,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -2316,7 +2394,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -2861,7 +2939,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift&apos;s figures…</source>
+        <source>Collecting the shift's figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -3365,6 +3443,26 @@
         <translation>自定时段</translation>
     </message>
     <message>
+        <source>Case overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Patrol check-in missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mediation starts soon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgent case unassigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mediation period ending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
@@ -3540,11 +3638,11 @@
     </message>
     <message>
         <source>&amp;Go to…</source>
-        <translation type="unfinished"></translation>
+        <translation>转到(&amp;G)…</translation>
     </message>
     <message>
         <source>&amp;Dark theme (night shift)</source>
-        <translation type="unfinished"></translation>
+        <translation>深色主题（夜班）(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3973,11 +4071,11 @@
         <translation>不在岗日已删除。</translation>
     </message>
     <message>
-        <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <source>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
         <translation>其他工作站刚修改了该调解员的日历，已重新载入。请核对后重新修改。</translation>
     </message>
     <message>
-        <source>Your role may not change mediators&apos; calendars.</source>
+        <source>Your role may not change mediators' calendars.</source>
         <translation>您的角色无权修改调解员日历。</translation>
     </message>
     <message>
@@ -4008,7 +4106,7 @@
         <translation>该场调解已取消，不能登记结果。</translation>
     </message>
     <message>
-        <source>This session&apos;s outcome has already been recorded.</source>
+        <source>This session's outcome has already been recorded.</source>
         <translation>该场调解的结果已登记。</translation>
     </message>
     <message>
@@ -4028,7 +4126,7 @@
         <translation>已达成协议的案件不转办，请选择“不转办”。</translation>
     </message>
     <message>
-        <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
+        <source>The case's status does not allow this outcome (is it closed?).</source>
         <translation>案件当前状态不允许登记此结果（是否已结案？）。</translation>
     </message>
     <message>
@@ -4064,7 +4162,7 @@
         <translation>不转办</translation>
     </message>
     <message>
-        <source>Why, for the case&apos;s history (optional)</source>
+        <source>Why, for the case's history (optional)</source>
         <translation>原因，记入案件历史（可选）</translation>
     </message>
     <message>
@@ -4757,7 +4855,7 @@
         <translation>签到超时时限</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改所里的设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -4772,7 +4870,7 @@
         <translation>无法连接数据库。您输入的内容已保留；StationDesk 会自动重新连接，并告诉您上一次保存是否成功。</translation>
     </message>
     <message>
-        <source>The database is busy with another workstation&apos;s change. Try again.</source>
+        <source>The database is busy with another workstation's change. Try again.</source>
         <translation>数据库正忙于处理另一台工作站的修改，请重试。</translation>
     </message>
     <message>
@@ -4804,7 +4902,7 @@
         <translation>数据库属于另一版本的 StationDesk。请联系管理员升级数据库（stationdesk init）或更新本工作站。</translation>
     </message>
     <message>
-        <source>The database server refused this workstation&apos;s login. Check the database user and password in the database settings.</source>
+        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
         <translation>数据库服务器拒绝了本工作站的登录。请在数据库设置中检查数据库用户和密码。</translation>
     </message>
     <message>
@@ -4923,7 +5021,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -4947,6 +5045,18 @@
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark (night shift)</source>
+        <translation>深色（夜班）</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>外观</translation>
+    </message>
+    <message>
         <source>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>SQLite 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -4955,11 +5065,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server&apos;s name or address.</source>
+        <source>Host: enter the server's name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database&apos;s name.</source>
+        <source>Database name: enter the database's name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>
@@ -5405,6 +5515,45 @@
     </message>
 </context>
 <context>
+    <name>WallBoard</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished">案件</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished">未结案件</translation>
+    </message>
+    <message>
+        <source>Patrols and mediators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mediation results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>StationDesk wall-board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Esc: leave the wall-board</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished">当前</translation>
+    </message>
+    <message>
+        <source>Offline: figures may be out of date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Wall-board (full screen)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WeekBoard</name>
     <message>
         <source>Previous week</source>
@@ -5509,7 +5658,7 @@
         <translation>已将 %1 调至 %2。</translation>
     </message>
     <message>
-        <source>Select a person&apos;s shift in the people view to remove them.</source>
+        <source>Select a person's shift in the people view to remove them.</source>
         <translation>请在按人员视图中选中某人的班次再移除。</translation>
     </message>
     <message>
@@ -5517,7 +5666,7 @@
         <translation>已将 %1 从 %2 中移除。</translation>
     </message>
     <message>
-        <source>Select a person in the staff list or a person&apos;s shift first.</source>
+        <source>Select a person in the staff list or a person's shift first.</source>
         <translation>请先在人员列表中选中一人，或选中某人的班次。</translation>
     </message>
     <message>
@@ -5581,7 +5730,7 @@
         <translation>只有管理员可以修改排班规则。</translation>
     </message>
     <message>
-        <source>New Year&apos;s Day</source>
+        <source>New Year's Day</source>
         <translation>元旦</translation>
     </message>
     <message>

@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         # time content changes (which also makes the offscreen platform warn).
         self.setMinimumSize(*MIN_WINDOW_SIZE)
         self.setWindowTitle(self.tr("StationDesk — {place}").format(place=ctx.db.describe()))
+        from stationdesk.ui import theme  # the officer's light or night-shift look
+
+        theme.apply_theme(theme.saved_theme(app_settings() if persist else None))
+        self.command_palette: QWidget | None = None  # made on first Ctrl+K
 
         self._build_body()
         self._build_menus()
@@ -222,6 +226,16 @@ class MainWindow(QMainWindow):
         self.refresh_action = view_menu.addAction(self.tr("&Refresh"))
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh_current)
+        # Ctrl+K: jump to a case, grid, person or command (stationdesk.ui.command_palette).
+        self.palette_action = view_menu.addAction(self.tr("&Go to…"))
+        self.palette_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.palette_action.triggered.connect(self.open_command_palette)
+        from stationdesk.ui import theme
+
+        self.dark_theme_action = view_menu.addAction(self.tr("&Dark theme (night shift)"))
+        self.dark_theme_action.setCheckable(True)
+        self.dark_theme_action.setChecked(theme.current_theme() == theme.DARK)
+        self.dark_theme_action.toggled.connect(self.set_dark_theme)
         view_menu.addSeparator()
         self.view_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -325,6 +339,10 @@ class MainWindow(QMainWindow):
         if not self.ctx.online:
             self._call(view, "set_online", False)
         self._call(view, "refresh")
+        if self.persist:  # column widths and order as the officer left them
+            from stationdesk.ui.table_state import restore_after_first_load
+
+            restore_after_first_load(self.ctx.worker, app_settings, name, view)
         return view
 
     def _replace_page(self, index: int, widget: QWidget) -> None:
@@ -433,6 +451,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.worker, self.database_url, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
+        self.dark_theme_action.setChecked(dialog.theme_combo.currentData() == "dark")
         if same_database(dialog.url_text(), self.database_url) and not dialog.password():
             return
         answer = QMessageBox.question(
@@ -444,6 +463,20 @@ class MainWindow(QMainWindow):
             self.new_database = (dialog.url_text(), dialog.password())
             self.exit_reason = "reconnect"
             self.close()
+
+    def open_command_palette(self) -> None:
+        from stationdesk.ui.command_palette import open_palette
+
+        open_palette(self)
+
+    def set_dark_theme(self, dark: bool) -> None:
+        """The night-shift look for the whole application, remembered per user."""
+        from stationdesk.ui import theme
+
+        name = theme.DARK if dark else theme.LIGHT
+        theme.apply_theme(name)
+        if self.persist:
+            theme.save_theme(app_settings(), name)
 
     def sign_out(self) -> None:
         self.exit_reason = "sign_out"
@@ -483,6 +516,10 @@ class MainWindow(QMainWindow):
                 settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
                 settings.setValue(SETTINGS_STATE, self.saveState())
                 settings.setValue(SETTINGS_VIEW, self.current_view_name)
+                from stationdesk.ui.table_state import save_tables
+
+                for view_name, view in self._views.items():
+                    save_tables(settings, view_name, view)
             self.shutdown()
             self.closed.emit()
         super().closeEvent(event)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from stationdesk.data.database import Database, default_sqlite_path, resolve_url
-from stationdesk.ui import i18n
+from stationdesk.ui import i18n, theme
 from stationdesk.ui.app import SETTINGS_DB_URL, app_settings, first_line
 from stationdesk.ui.worker import DbWorker
 
@@ -143,6 +143,12 @@ class SettingsDialog(QDialog):
         language_form = QFormLayout(language_box)
         language_form.addRow(self.tr("Interface language"), self.language_combo)
         language_form.addRow(language_note)
+        # The look applies at once (stationdesk.ui.theme); View → Dark theme does the same.
+        self.theme_combo = QComboBox()
+        self.theme_combo.addItem(self.tr("Light"), theme.LIGHT)
+        self.theme_combo.addItem(self.tr("Dark (night shift)"), theme.DARK)
+        self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(theme.current_theme()), 0))
+        language_form.addRow(self.tr("Look"), self.theme_combo)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("formError")
@@ -399,6 +405,9 @@ class SettingsDialog(QDialog):
         settings = app_settings()
         settings.setValue(SETTINGS_DB_URL, self.url_text())
         settings.setValue(i18n.SETTINGS_KEY, self.language())
+        chosen_theme = str(self.theme_combo.currentData())
+        theme.save_theme(settings, chosen_theme)
+        theme.apply_theme(chosen_theme)
         settings.sync()
         super().accept()
 
