@@ -98,26 +98,39 @@ class PatrolShiftInfo:
 def shifts_between(db: Database, start: datetime, end: datetime) -> list[PatrolShiftInfo]:
     """Shifts overlapping [start, end), with their crews and grids."""
     with db.read() as s:
-        shifts = s.scalars(
-            select(PatrolShift)
+        # Plain column tuples: several times faster than entities for a week's roster.
+        shifts = s.execute(
+            select(
+                PatrolShift.id,
+                PatrolShift.route,
+                PatrolShift.kind,
+                PatrolShift.starts_at,
+                PatrolShift.ends_at,
+                PatrolShift.status,
+                PatrolShift.checked_in_at,
+                PatrolShift.version,
+            )
             .where(PatrolShift.starts_at < end, PatrolShift.ends_at > start)
             .order_by(PatrolShift.starts_at, PatrolShift.route)
         ).all()
-        ids = [x.id for x in shifts]
         members: dict[int, list[PatrolMemberInfo]] = {}
         grids: dict[int, list[tuple[int, str]]] = {}
-        if ids:
+        if shifts:
+            # Crews and grids of the same shifts, by the same window (no long IN list).
+            window = (PatrolShift.starts_at < end, PatrolShift.ends_at > start)
             for sid, pid, name, kind in s.execute(
                 select(PatrolMember.shift_id, Staff.id, Staff.name, Staff.kind)
                 .join(Staff, Staff.id == PatrolMember.staff_id)
-                .where(PatrolMember.shift_id.in_(ids))
+                .join(PatrolShift, PatrolShift.id == PatrolMember.shift_id)
+                .where(*window)
                 .order_by(Staff.kind, Staff.name)
             ):
                 members.setdefault(sid, []).append(PatrolMemberInfo(pid, name, kind))
             for sid, gid, gname in s.execute(
                 select(PatrolGrid.shift_id, Grid.id, Grid.name)
                 .join(Grid, Grid.id == PatrolGrid.grid_id)
-                .where(PatrolGrid.shift_id.in_(ids))
+                .join(PatrolShift, PatrolShift.id == PatrolGrid.shift_id)
+                .where(*window)
                 .order_by(Grid.code)
             ):
                 grids.setdefault(sid, []).append((gid, gname))
