@@ -1292,8 +1292,8 @@
         <translation>A case needs a summary.</translation>
     </message>
     <message>
-        <source>Choose one of the entries in the list.</source>
-        <translation>Choose one of the entries in the list.</translation>
+        <source>No grid is called “%1”: choose one from the list.</source>
+        <translation>No grid is called “%1”: choose one from the list.</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1711,10 @@
         <translation>Audit</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
         <source>Show the audit entries about this case (your reading is recorded)</source>
         <translation>Show the audit entries about this case (your reading is recorded)</translation>
     </message>
@@ -1765,6 +1769,30 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>Agreed: %1</source>
+        <translation>Agreed: %1</translation>
+    </message>
+    <message>
+        <source>Referred to %1</source>
+        <translation>Referred to %1</translation>
+    </message>
+    <message>
+        <source>Follow-up visit done (due %1)</source>
+        <translation>Follow-up visit done (due %1)</translation>
+    </message>
+    <message>
+        <source>Follow-up visit due %1 — overdue</source>
+        <translation>Follow-up visit due %1 — overdue</translation>
+    </message>
+    <message>
+        <source>Follow-up visit due %1</source>
+        <translation>Follow-up visit due %1</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>Officer: %1</translation>
     </message>
     <message>
         <source>Unassigned</source>

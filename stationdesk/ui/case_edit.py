@@ -80,10 +80,18 @@ class CaseEditDialog(QDialog):
         sbox.setContentsMargins(0, 0, 0, 0)
         sbox.addWidget(self.summary_edit)
         sbox.addWidget(self.summary_error)
+        self.grid_error = QLabel()
+        self.grid_error.setStyleSheet(ERROR_LABEL_STYLE)
+        self.grid_error.hide()
+        grid_box = QWidget()
+        gbox = QVBoxLayout(grid_box)
+        gbox.setContentsMargins(0, 0, 0, 0)
+        gbox.addWidget(self.grid_combo)
+        gbox.addWidget(self.grid_error)
         for title, widget in (
             (self.tr("Category"), self.category_combo),
             (self.tr("Priority"), self.priority_combo),
-            (self.tr("Grid"), self.grid_combo),
+            (self.tr("Grid"), grid_box),
             (self.tr("Address"), self.address_edit),
             (self.tr("Summary"), summary_box),
             (self.tr("Description"), self.description_edit),
@@ -99,6 +107,7 @@ class CaseEditDialog(QDialog):
         lay.addWidget(self.buttons)
         self._ctrl_enter = CtrlEnterFilter(self.description_edit, self._accept_if_valid)
         self.summary_edit.textChanged.connect(lambda _t: self.summary_error.hide())
+        self.grid_combo.editTextChanged.connect(lambda _t: self.grid_error.hide())
         self.category_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changes(self) -> dict[str, Any]:
@@ -119,8 +128,13 @@ class CaseEditDialog(QDialog):
             return
         grid = self._grid_id()
         if grid == "unknown":
+            self.grid_error.setText(
+                self.tr("No grid is called “%1”: choose one from the list.").replace(
+                    "%1", self.grid_combo.currentText().strip()
+                )
+            )
+            self.grid_error.show()
             self.grid_combo.setFocus()
-            self.grid_combo.setToolTip(self.tr("Choose one of the entries in the list."))
             return
         wanted = {
             "category": CaseCategory(self.category_combo.currentData()),
