@@ -1,26 +1,25 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AlertNotice</name>
     <message>
         <source>Show alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>AlertsPanel</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Acknowledge</source>
@@ -28,57 +27,57 @@
     </message>
     <message>
         <source>Acknowledge the selected alerts on every workstation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Acknowledge all</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Beep when a new alert comes in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Alerts (%n)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>%1 was due at %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: no check-in since the start at %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 at %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: mediation period ends %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Double-click to open; select and acknowledge when handled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New alert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>New alerts: %1 (and %2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -682,7 +681,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -1712,7 +1711,7 @@
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished">回访</translation>
+        <translation>回访</translation>
     </message>
     <message>
         <source>Show the audit entries about this case (your reading is recorded)</source>
@@ -1772,27 +1771,27 @@
     </message>
     <message>
         <source>Agreed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>协议内容：%1</translation>
     </message>
     <message>
         <source>Referred to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移交至%1</translation>
     </message>
     <message>
         <source>Follow-up visit done (due %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>回访已完成（应于 %1）</translation>
     </message>
     <message>
         <source>Follow-up visit due %1 — overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>回访应于 %1 完成 — 已超期</translation>
     </message>
     <message>
         <source>Follow-up visit due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回访应于 %1 完成</translation>
     </message>
     <message>
         <source>Officer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>民警：%1</translation>
     </message>
     <message>
         <source>Unassigned</source>
@@ -1846,7 +1845,7 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
+        <source>The station's response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
     </message>
     <message>
@@ -1906,7 +1905,7 @@
     </message>
     <message>
         <source>Click a bar to list the cases of that hour and category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open cases by status</source>
@@ -1930,43 +1929,43 @@
     </message>
     <message>
         <source>Click to list the cases overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Patrol coverage by grid today (hours of 24)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{:.1f} h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Hours of today some patrol covers each grid; click for patrols</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediators today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Booked session</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Availability and booked sessions of each mediator today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediation agreement rate per week (full agreements of sessions held)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No active mediators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1974,15 +1973,15 @@
     </message>
     <message>
         <source>on leave</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>court day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2228,7 +2227,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -2424,7 +2423,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -2969,7 +2968,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift&apos;s figures…</source>
+        <source>Collecting the shift's figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -3474,23 +3473,23 @@
     </message>
     <message>
         <source>Case overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Patrol check-in missed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediation starts soon</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Urgent case unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediation period ending</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Planned</source>
@@ -4101,11 +4100,11 @@
         <translation>不在岗日已删除。</translation>
     </message>
     <message>
-        <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <source>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
         <translation>其他工作站刚修改了该调解员的日历，已重新载入。请核对后重新修改。</translation>
     </message>
     <message>
-        <source>Your role may not change mediators&apos; calendars.</source>
+        <source>Your role may not change mediators' calendars.</source>
         <translation>您的角色无权修改调解员日历。</translation>
     </message>
     <message>
@@ -4136,7 +4135,7 @@
         <translation>该场调解已取消，不能登记结果。</translation>
     </message>
     <message>
-        <source>This session&apos;s outcome has already been recorded.</source>
+        <source>This session's outcome has already been recorded.</source>
         <translation>该场调解的结果已登记。</translation>
     </message>
     <message>
@@ -4156,7 +4155,7 @@
         <translation>已达成协议的案件不转办，请选择“不转办”。</translation>
     </message>
     <message>
-        <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
+        <source>The case's status does not allow this outcome (is it closed?).</source>
         <translation>案件当前状态不允许登记此结果（是否已结案？）。</translation>
     </message>
     <message>
@@ -4192,7 +4191,7 @@
         <translation>不转办</translation>
     </message>
     <message>
-        <source>Why, for the case&apos;s history (optional)</source>
+        <source>Why, for the case's history (optional)</source>
         <translation>原因，记入案件历史（可选）</translation>
     </message>
     <message>
@@ -4885,7 +4884,7 @@
         <translation>签到超时时限</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改所里的设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -4900,7 +4899,7 @@
         <translation>无法连接数据库。您输入的内容已保留；StationDesk 会自动重新连接，并告诉您上一次保存是否成功。</translation>
     </message>
     <message>
-        <source>The database is busy with another workstation&apos;s change. Try again.</source>
+        <source>The database is busy with another workstation's change. Try again.</source>
         <translation>数据库正忙于处理另一台工作站的修改，请重试。</translation>
     </message>
     <message>
@@ -4932,7 +4931,7 @@
         <translation>数据库属于另一版本的 StationDesk。请联系管理员升级数据库（stationdesk init）或更新本工作站。</translation>
     </message>
     <message>
-        <source>The database server refused this workstation&apos;s login. Check the database user and password in the database settings.</source>
+        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
         <translation>数据库服务器拒绝了本工作站的登录。请在数据库设置中检查数据库用户和密码。</translation>
     </message>
     <message>
@@ -5051,7 +5050,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -5095,11 +5094,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server&apos;s name or address.</source>
+        <source>Host: enter the server's name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database&apos;s name.</source>
+        <source>Database name: enter the database's name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>
@@ -5556,19 +5555,19 @@
     </message>
     <message>
         <source>Patrols and mediators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mediation results</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>StationDesk wall-board</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Esc: leave the wall-board</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Now</source>
@@ -5576,11 +5575,11 @@
     </message>
     <message>
         <source>Offline: figures may be out of date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Wall-board (full screen)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5688,7 +5687,7 @@
         <translation>已将 %1 调至 %2。</translation>
     </message>
     <message>
-        <source>Select a person&apos;s shift in the people view to remove them.</source>
+        <source>Select a person's shift in the people view to remove them.</source>
         <translation>请在按人员视图中选中某人的班次再移除。</translation>
     </message>
     <message>
@@ -5696,7 +5695,7 @@
         <translation>已将 %1 从 %2 中移除。</translation>
     </message>
     <message>
-        <source>Select a person in the staff list or a person&apos;s shift first.</source>
+        <source>Select a person in the staff list or a person's shift first.</source>
         <translation>请先在人员列表中选中一人，或选中某人的班次。</translation>
     </message>
     <message>
@@ -5760,7 +5759,7 @@
         <translation>只有管理员可以修改排班规则。</translation>
     </message>
     <message>
-        <source>New Year&apos;s Day</source>
+        <source>New Year's Day</source>
         <translation>元旦</translation>
     </message>
     <message>

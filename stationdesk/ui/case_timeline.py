@@ -34,6 +34,7 @@ from stationdesk.data.case_timeline import (
     AssignmentInfo,
     AuditItem,
     CaseTimeline,
+    FollowUpEntry,
     SessionEntry,
     TimelineEntry,
     TimelineKind,
@@ -61,7 +62,10 @@ KIND_COLOURS = {
     TimelineKind.MEDIATION: "#7b1fa2",
     TimelineKind.RELATED: "#9a5b00",
     TimelineKind.AUDIT: "#5f6368",
+    TimelineKind.FOLLOW_UP: "#7b1fa2",
 }
+
+
 @dataclass
 class NoteWidgets:
     note: NoteInfo
@@ -102,7 +106,8 @@ class CaseTimelineWidget(QGroupBox):
             TimelineKind.RELATED: self.tr("Related reports"),
             TimelineKind.AUDIT: self.tr("Audit"),
         }
-        self._kind_names = names
+        # Follow-up visits close the mediation chain: the Mediation chip shows them too.
+        self._kind_names = {**names, TimelineKind.FOLLOW_UP: self.tr("Follow-up")}
         for i, (kind, text) in enumerate(names.items()):
             button = QToolButton()
             button.setText(text)
@@ -211,7 +216,10 @@ class CaseTimelineWidget(QGroupBox):
         return self._timeline
 
     def shown_kinds(self) -> set[TimelineKind]:
-        return {k for k, b in self.kind_buttons.items() if b.isChecked() and b.isVisibleTo(self)}
+        kinds = {k for k, b in self.kind_buttons.items() if b.isChecked() and b.isVisibleTo(self)}
+        if TimelineKind.MEDIATION in kinds:
+            kinds.add(TimelineKind.FOLLOW_UP)
+        return kinds
 
     def set_can_edit(self, can_edit: bool, why_not: str) -> None:
         self._can_edit, self._why_not = can_edit, why_not
@@ -311,10 +319,30 @@ class CaseTimelineWidget(QGroupBox):
             out = [" · ".join(parts)]
             if item.mediators:
                 out.append(self.tr("With %1").replace("%1", self.tr(", ").join(item.mediators)))
+            if item.agreement_terms:
+                out.append(self.tr("Agreed: %1").replace("%1", item.agreement_terms))
+            if item.referral_target is not None:
+                out.append(self.tr("Referred to %1").replace("%1", label(item.referral_target)))
             return out
+        if isinstance(item, FollowUpEntry):
+            return self._follow_up_lines(item)
         if isinstance(item, AuditItem):
             return [self._audit_action(item), *self._audit_values(item)]
         return []
+
+    def _follow_up_lines(self, item: FollowUpEntry) -> list[str]:
+        due = item.due_on.strftime("%Y-%m-%d")
+        if item.done_at is not None:
+            out = [self.tr("Follow-up visit done (due %1)").replace("%1", due)]
+        elif item.due_on < self._ctx.clock().date():
+            out = [self.tr("Follow-up visit due %1 — overdue").replace("%1", due)]
+        else:
+            out = [self.tr("Follow-up visit due %1").replace("%1", due)]
+        if item.officer:
+            out.append(self.tr("Officer: %1").replace("%1", item.officer))
+        if item.note:
+            out.append(item.note)
+        return out
 
     def _owner(self, name: str, team: Team | None) -> str:
         if name and team:

@@ -471,3 +471,31 @@ def test_an_administrator_sets_the_deadlines_new_cases_get(  # type: ignore[no-u
         CaseCategory.DISPUTE_LABOUR, CaseSource.PHONE, Priority.URGENT, at, None, "", "欠薪",
     ))  # fmt: skip
     assert labour.resolution_due == at + timedelta(days=30)
+
+
+def test_timeline_shows_the_mediation_chain_to_its_follow_up_visits(  # type: ignore[no-untyped-def]
+    qtbot, view: CasesView, ctx: AppContext
+) -> None:
+    from sqlalchemy import select
+
+    from stationdesk.data.schema import FollowUp
+
+    with ctx.db.engine.connect() as conn:
+        case_id, due_on = conn.execute(
+            select(FollowUp.case_id, FollowUp.due_on).order_by(FollowUp.id).limit(1)
+        ).one()
+    select_case(qtbot, view, case_id)
+    timeline = view.detail.timeline
+    qtbot.waitUntil(
+        lambda: any(e.kind == TimelineKind.FOLLOW_UP for e, _f in timeline.entry_frames),
+        timeout=10_000,
+    )
+    texts = "\n".join(timeline_texts(timeline))
+    assert "Follow-up visit" in texts and due_on.strftime("%Y-%m-%d") in texts
+    assert "Mediation session" in texts  # the session the follow-up came from
+    # The Mediation chip shows and hides the whole chain.
+    timeline.kind_buttons[TimelineKind.MEDIATION].setChecked(False)
+    assert all(
+        e.kind not in (TimelineKind.MEDIATION, TimelineKind.FOLLOW_UP)
+        for e, _f in timeline.entry_frames
+    )
