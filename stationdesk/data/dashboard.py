@@ -11,17 +11,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, literal, or_, select, union_all
+from sqlalchemy import Connection, and_, func, literal, or_, select, union_all
 
 from stationdesk.data.database import Database
 from stationdesk.data.schema import (
     Case,
     FollowUp,
     Grid,
+    MediationSession,
+    Mediator,
+    MediatorAvailability,
+    MediatorException,
     PatrolGrid,
     PatrolShift,
+    SessionMediator,
 )
-from stationdesk.domain.enums import OPEN_STATUSES, CaseCategory, CaseStatus, PatrolStatus
+from stationdesk.domain.enums import (
+    OPEN_STATUSES,
+    CaseCategory,
+    CaseStatus,
+    PatrolStatus,
+    SessionStatus,
+)
+
+# No mediation session lasts longer than this (they are booked in hours).
+LONGEST_SESSION = timedelta(hours=24)
 
 # The rows of the partial indexes ix_case_late_closed / ix_case_late_due, spelt as in
 # their definition (SQLite uses a partial index only when the query repeats its WHERE).
@@ -40,8 +54,6 @@ class OverviewTiles:
 
 
 def overview_tiles(db: Database, at: datetime) -> OverviewTiles:
-    from stationdesk.data.mediation import mediator_board
-
     open_ = Case.status.in_(OPEN_STATUSES)
     count = select(func.count()).select_from(Case)
     with db.engine.connect() as conn:
@@ -72,9 +84,51 @@ def overview_tiles(db: Database, at: datetime) -> OverviewTiles:
             .select_from(FollowUp)
             .where(FollowUp.done_at.is_(None), FollowUp.due_on <= at.date())
         ).scalar_one()
-    free = sum(1 for m in mediator_board(db, at, horizon_days=0) if m.free_now)
+        free = mediators_free_now(conn, at)
     return OverviewTiles(
         open_count, overdue, unassigned, on_street, grid_total - covered, free, follow_ups
+    )
+
+
+def mediators_free_now(conn: Connection, at: datetime) -> int:
+    """Active mediators inside one of today's availability windows, not away today and
+    not sitting in a session: ``mediation.mediator_board``'s "free now", counted.
+
+    Only sessions that began within :data:`LONGEST_SESSION` are looked at, so the
+    count does not read the whole history of sessions.
+    """
+    today = at.date()
+    in_window = (
+        select(MediatorAvailability.mediator_id)
+        .where(
+            MediatorAvailability.weekday == today.weekday(),
+            MediatorAvailability.start_time <= at.time(),
+            MediatorAvailability.end_time > at.time(),
+        )
+        .distinct()
+    )
+    away = select(MediatorException.mediator_id).where(MediatorException.day == today)
+    sitting = (
+        select(SessionMediator.mediator_id)
+        .join(MediationSession, MediationSession.id == SessionMediator.session_id)
+        .where(
+            MediationSession.status != SessionStatus.CANCELLED,
+            MediationSession.starts_at <= at,
+            MediationSession.starts_at > at - LONGEST_SESSION,
+            MediationSession.ends_at > at,
+        )
+    )
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(Mediator)
+            .where(
+                Mediator.active.is_(True),
+                Mediator.id.in_(in_window),
+                Mediator.id.not_in(away),
+                Mediator.id.not_in(sitting),
+            )
+        ).scalar_one()
     )
 
 

@@ -16,7 +16,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 # Okabe & Ito's colour-blind-safe palette, ordered so neighbours in a stack differ
@@ -32,7 +32,9 @@ OKABE_ITO: tuple[str, ...] = (
     "#F0E442",  # yellow
 )
 FOREGROUND = "#202124"
-GRID_ALPHA = 0.25
+# Grid lines: an opaque light pen. Alpha-blended grid lines (pyqtgraph's default) are
+# redrawn with blending over the whole plot on every frame and cost more than the data.
+GRID_PEN = "#dadce0"
 BAR_WIDTH = 0.72
 
 Ticks = list[tuple[float, str]]
@@ -77,6 +79,39 @@ def category_ticks(names: Sequence[str]) -> tuple[Ticks, Ticks]:
     return [(float(i), name) for i, name in enumerate(names)], []
 
 
+def nice_top(value: float) -> float:
+    """The next "round" number at or above ``value`` (1, 2, 2.5, 5 x 10^n).
+
+    The count axis's range moves in these steps, so it does not change (and the axis
+    is not redrawn) every time a count changes by one.
+    """
+    if value <= 1:
+        return 1.0
+    magnitude = 10 ** np.floor(np.log10(value))
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if value <= step * magnitude:
+            return float(step * magnitude)
+    return float(10 * magnitude)
+
+
+def set_ticks(axis: pg.AxisItem, ticks: Sequence[Ticks]) -> None:
+    """Set explicit ticks only when they changed (setting them redraws the axis)."""
+    wanted = [list(level) for level in ticks]
+    if getattr(axis, "_stationdesk_ticks", None) != wanted:
+        axis._stationdesk_ticks = wanted  # type: ignore[attr-defined]
+        axis.setTicks(wanted)
+
+
+def show_grid(item: pg.PlotItem, x: bool, y: bool) -> None:
+    """Grid lines in an opaque light colour; axis text stays dark."""
+    for name, on in (("bottom", x), ("left", y)):
+        axis = item.getAxis(name)
+        if on:
+            axis.setPen(GRID_PEN)
+            axis.setTextPen(FOREGROUND)
+            axis.setGrid(255)
+
+
 class CountAxis(pg.AxisItem):
     """An axis of counts: whole-number ticks only (no "0.5 cases")."""
 
@@ -107,25 +142,35 @@ class _Chart(QWidget):
         title: str,
         axis_items: dict[str, pg.AxisItem],
         parent: QWidget | None = None,
+        *,
+        font_scale: float = 1.0,
     ) -> None:
         super().__init__(parent)
+        self.font_scale = font_scale
+        if font_scale != 1.0:  # the wall-board: large type for reading across the room
+            big = QFont(self.font())
+            big.setPointSizeF(max(big.pointSizeF(), 9.0) * font_scale)
+            self.setFont(big)
         self.title = QLabel(title)
-        font = self.title.font()
+        font = QFont(self.font())
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.plot = pg.PlotWidget(axisItems=axis_items)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot.setMinimumHeight(160)
+        self.plot.setMinimumHeight(int(160 * min(font_scale, 1.5)))
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
+        for axis in axis_items.values():
+            axis.setStyle(tickFont=QFont(self.font()))
         # Room for the UI font's tick labels from the first paint on (pyqtgraph would
         # grow the axis only after drawing clipped labels once).
         item.getAxis("bottom").setHeight(QFontMetrics(self.font()).height() + 10)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.legend.setFont(QFont(self.font()))
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.hide()
         layout = QVBoxLayout(self)
@@ -153,11 +198,18 @@ class StackedBarChart(_Chart):
         series_names: Sequence[str],
         colours: Sequence[str] = OKABE_ITO,
         parent: QWidget | None = None,
+        *,
+        font_scale: float = 1.0,
     ) -> None:
         self.bottom_axis = pg.AxisItem("bottom")
-        super().__init__(title, {"bottom": self.bottom_axis, "left": CountAxis("left")}, parent)
+        super().__init__(
+            title,
+            {"bottom": self.bottom_axis, "left": CountAxis("left")},
+            parent,
+            font_scale=font_scale,
+        )
         self.colours = tuple(colours[: len(series_names)])
-        self.plot_item.showGrid(y=True, alpha=GRID_ALPHA)
+        show_grid(self.plot_item, x=False, y=True)
         empty = np.zeros(0)
         # One item per series; refreshes only change their arrays.
         self.bars: list[pg.BarGraphItem] = []
@@ -185,9 +237,32 @@ class StackedBarChart(_Chart):
         for bar, row in zip(self.bars, values, strict=True):
             bar.setOpts(x=x, height=row, y0=bottom.copy(), width=BAR_WIDTH)
             bottom += row
-        self.bottom_axis.setTicks(list(ticks))
+        self.totals = bottom
+        set_ticks(self.bottom_axis, ticks)
         self.plot.setXRange(-0.6, slots - 0.4, padding=0)
-        self.plot.setYRange(0, max(float(bottom.max(initial=0)), 1.0) * 1.1, padding=0)
+        self.plot.setYRange(0, nice_top(float(bottom.max(initial=0)) * 1.05), padding=0)
+
+    def slot_at(self, scene_pos: object) -> int | None:
+        """The slot (x index) under a scene position, or None outside the bars."""
+        view = self.plot_item.getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        index = round(view.mapSceneToView(scene_pos).x())
+        return index if 0 <= index < len(getattr(self, "totals", ())) else None
+
+    def series_at(self, scene_pos: object) -> tuple[int, int] | None:
+        """(series, slot) of the stacked segment under a scene position, if any."""
+        slot = self.slot_at(scene_pos)
+        if slot is None:
+            return None
+        y = self.plot_item.getViewBox().mapSceneToView(scene_pos).y()
+        base = 0.0
+        for series, bar in enumerate(self.bars):
+            height = float(bar.opts["height"][slot])
+            if base <= y < base + height:
+                return series, slot
+            base += height
+        return None
 
 
 class BarChart(_Chart):
@@ -206,8 +281,14 @@ class BarChart(_Chart):
         colour: str = OKABE_ITO[0],
         clickable: bool = False,
         parent: QWidget | None = None,
+        *,
+        value_format: str = "{:.0f}",
+        top: float | None = None,
+        font_scale: float = 1.0,
     ) -> None:
         self.horizontal = horizontal
+        self.value_format = value_format
+        self.fixed_top = top
         self.category_axis = pg.AxisItem("left" if horizontal else "bottom")
         count_axis = CountAxis("bottom" if horizontal else "left")
         axes = (
@@ -215,8 +296,8 @@ class BarChart(_Chart):
             if horizontal
             else {"bottom": self.category_axis, "left": count_axis}
         )
-        super().__init__(title, axes, parent)
-        self.plot_item.showGrid(x=horizontal, y=not horizontal, alpha=GRID_ALPHA)
+        super().__init__(title, axes, parent, font_scale=font_scale)
+        show_grid(self.plot_item, x=horizontal, y=not horizontal)
         empty = np.zeros(0)
         if horizontal:
             self.bars = pg.BarGraphItem(
@@ -247,9 +328,9 @@ class BarChart(_Chart):
         else:
             self.bars.setOpts(x=pos, height=v, y0=np.zeros(n), width=BAR_WIDTH)
         self._count = n
-        self.category_axis.setTicks(list(category_ticks(names)))
+        set_ticks(self.category_axis, category_ticks(names))
         self._set_value_labels(pos, v)
-        top = max(float(v.max(initial=0)), 1.0) * 1.15
+        top = self.fixed_top or nice_top(float(v.max(initial=0)) * 1.15)
         if self.horizontal:
             self.plot.setXRange(0, top, padding=0)
             self.plot.setYRange(-0.6, n - 0.4, padding=0)
@@ -262,13 +343,14 @@ class BarChart(_Chart):
         anchor = (0, 0.5) if self.horizontal else (0.5, 1)
         while len(self._value_labels) < len(values):
             label = pg.TextItem(color=FOREGROUND, anchor=anchor)
+            label.setFont(QFont(self.font()))
             self.plot.addItem(label)
             self._value_labels.append(label)
         for i, label in enumerate(self._value_labels):
             if i >= len(values):
                 label.hide()
                 continue
-            label.setText(f"{int(values[i])}")
+            label.setText(self.value_format.format(values[i]))
             if self.horizontal:
                 label.setPos(values[i], pos[i])
             else:
@@ -296,12 +378,28 @@ MAX_POINTS_WITH_DOTS = 200
 class LineChart(_Chart):
     """One line over time (e.g. the overdue trend), with a dot on each value."""
 
+    line_clicked = Signal(int)  # the x index nearest the click
+
     def __init__(
-        self, title: str, colour: str = OKABE_ITO[4], parent: QWidget | None = None
+        self,
+        title: str,
+        colour: str = OKABE_ITO[4],
+        parent: QWidget | None = None,
+        *,
+        clickable: bool = False,
+        font_scale: float = 1.0,
     ) -> None:
         self.bottom_axis = pg.AxisItem("bottom")
-        super().__init__(title, {"bottom": self.bottom_axis, "left": CountAxis("left")}, parent)
-        self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        super().__init__(
+            title,
+            {"bottom": self.bottom_axis, "left": CountAxis("left")},
+            parent,
+            font_scale=font_scale,
+        )
+        show_grid(self.plot_item, x=True, y=True)
+        if clickable:
+            self.plot.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            self.plot.scene().sigMouseClicked.connect(self._on_click)
         # Cheap on long series too: only what is in view, peak-downsampled.
         self.plot_item.setClipToView(True)
         self.plot_item.setDownsampling(auto=True, mode="peak")
@@ -327,9 +425,28 @@ class LineChart(_Chart):
         # A dot per point reads well on a 30-day trend but dominates drawing time on
         # long series: draw dots only while they can be told apart.
         symbol = "o" if len(x) <= MAX_POINTS_WITH_DOTS else None
-        self.curve.setData(x, y, skipFiniteCheck=True, symbol=symbol)
-        self.bottom_axis.setTicks(list(ticks))
+        if symbol != self.curve.opts["symbol"]:
+            self.curve.setSymbol(symbol)
+        self.curve.setData(x, y, skipFiniteCheck=True)
+        set_ticks(self.bottom_axis, ticks)
         if len(x):
             # Room on the right so the last date label is not cut off.
-            self.plot.setXRange(float(x[0]) - 0.5, float(x[-1]) + 1.5, padding=0)
-        self.plot.setYRange(0, max(float(y.max(initial=0)), 1.0) * 1.15, padding=0)
+            x_range = (float(x[0]) - 0.5, float(x[-1]) + 1.5)
+            if x_range != getattr(self, "_x_range", None):
+                self._x_range = x_range
+                self.plot.setXRange(*x_range, padding=0)
+        top = nice_top(float(y.max(initial=0)) * 1.1)
+        if top != getattr(self, "_top", None):
+            self._top = top
+            self.plot.setYRange(0, top, padding=0)
+
+    def _on_click(self, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        x, _y = self.curve.getData()
+        view = self.plot_item.getViewBox()
+        scene_pos = event.scenePos()  # type: ignore[attr-defined]
+        if x is None or not len(x) or not view.sceneBoundingRect().contains(scene_pos):
+            return
+        index = int(np.abs(x - view.mapSceneToView(scene_pos).x()).argmin())
+        self.line_clicked.emit(index)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from stationdesk.domain.community import PeriodKind
 from stationdesk.domain.enums import (
+    AlertKind,
     CaseCategory,
     CaseSource,
     CaseStatus,
@@ -129,6 +130,19 @@ _ENGLISH: dict[tuple[type, str], str] = {
     (ShiftKind, ShiftKind.DAY.value): QT_TRANSLATE_NOOP("Labels", "Day shift"),
     (ShiftKind, ShiftKind.NIGHT.value): QT_TRANSLATE_NOOP("Labels", "Night shift"),
     (ShiftKind, ShiftKind.CUSTOM.value): QT_TRANSLATE_NOOP("Labels", "Custom shift"),
+    (AlertKind, AlertKind.OVERDUE_CASE.value): QT_TRANSLATE_NOOP("Labels", "Case overdue"),
+    (AlertKind, AlertKind.MISSED_CHECKIN.value): QT_TRANSLATE_NOOP(
+        "Labels", "Patrol check-in missed"
+    ),
+    (AlertKind, AlertKind.MEDIATION_SOON.value): QT_TRANSLATE_NOOP(
+        "Labels", "Mediation starts soon"
+    ),
+    (AlertKind, AlertKind.UNASSIGNED_HIGH.value): QT_TRANSLATE_NOOP(
+        "Labels", "Urgent case unassigned"
+    ),
+    (AlertKind, AlertKind.MEDIATION_DEADLINE.value): QT_TRANSLATE_NOOP(
+        "Labels", "Mediation period ending"
+    ),
     (PatrolStatus, PatrolStatus.PLANNED.value): QT_TRANSLATE_NOOP("Labels", "Planned"),
     (PatrolStatus, PatrolStatus.ON_PATROL.value): QT_TRANSLATE_NOOP("Labels", "On patrol"),
     (PatrolStatus, PatrolStatus.COMPLETED.value): QT_TRANSLATE_NOOP("Labels", "Completed"),

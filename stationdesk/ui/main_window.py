@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
         ctx.worker.failed.connect(self._on_worker_failed)
         ctx.worker.busy_changed.connect(self._on_busy)
         self._worker_connected = True
+        # The alert dock and the wall-board (both add themselves to the View menu).
+        from stationdesk.ui import alerts_panel, wallboard
+
+        self.alerts_panel = alerts_panel.install(self)
+        wallboard.install(self)
 
         settings = app_settings() if persist else None
         geometry = settings.value(SETTINGS_GEOMETRY) if settings else None
@@ -223,6 +228,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu
         self.refresh_action = view_menu.addAction(self.tr("&Refresh"))
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.triggered.connect(self.refresh_current)

@@ -7,12 +7,13 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from stationdesk.data import cases, dashboard, uow
 from stationdesk.data.cases import CaseDraft, CaseFilter
@@ -143,9 +144,10 @@ def test_a_burst_of_changes_is_one_reload(
         real_submit(fn, on_done, on_error, what)
 
     monkeypatch.setattr(ctx.worker, "submit", counting_submit)
+    # Fifty batches back to back, as the change feed delivers them during a burst.
     for i in range(50):
         view.apply_changes([Change("case_file", i + 1, 2, "update")])
-        qtbot.wait(5)
+        QApplication.processEvents()
     qtbot.wait(700)
     settle()
     assert submitted.count("overview tiles") == 1
@@ -234,3 +236,56 @@ def test_pyqtgraph_is_imported_only_when_the_overview_is_shown(demo_db) -> None:
     assert result.returncode == 0, result.stderr
     assert "before show: False" in result.stdout
     assert "after show: True" in result.stdout
+
+
+def test_patrol_mediator_and_agreement_charts_show_the_services_figures(  # type: ignore[no-untyped-def]
+    view: OverviewView, ctx, at
+) -> None:
+    from stationdesk.data import overview_queries
+
+    charts = view.charts
+    assert charts is not None
+    coverage = overview_queries.patrol_coverage(ctx.db, at.date())
+    assert np.allclose(charts.coverage.values, [h for _g, _n, h in coverage])
+    assert charts.coverage.values.max() > 0
+
+    mediators = overview_queries.mediator_timeline(ctx.db, at.date())
+    assert charts.mediators.rows == len(mediators) > 0
+    booked = sum(len(m.booked) for m in mediators)
+    assert len(charts.mediators.booked.opts["x0"]) == booked
+
+    weeks = overview_queries.agreement_rate_by_week(ctx.db, at, 12)
+    expected = [(w.agreement_rate or 0) * 100 for w in weeks]
+    assert np.allclose(charts.agreement.values, expected)
+    assert any(w.with_outcome for w in weeks)
+
+
+def test_an_hour_bar_and_the_trend_open_the_matching_case_lists(  # type: ignore[no-untyped-def]
+    qtbot, view: OverviewView, ctx
+) -> None:
+    charts = view.charts
+    assert charts is not None
+    chart = charts.per_hour
+    heights = np.vstack([bar.opts["height"] for bar in chart.bars])
+    slot = int(np.flatnonzero(heights[0])[-1])  # the latest hour with disputes
+    plot, box = chart.plot, chart.plot_item.getViewBox()
+    where = plot.mapFromScene(box.mapViewToScene(QPointF(slot, heights[0][slot] / 2)))
+    with qtbot.waitSignal(view.open_cases) as blocker:
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    start = view.chart_data.hour_starts[slot]
+    assert blocker.args == [
+        CaseFilter(
+            categories=frozenset(CATEGORY_GROUPS[0][1]),
+            reported_since=start,
+            reported_before=start + timedelta(hours=1),
+        )
+    ]
+    # The list it opens holds exactly the cases in that segment.
+    page = cases.list_cases_page(ctx.db, blocker.args[0])
+    assert len(page.rows) == heights[0][slot]
+
+    trend = charts.trend
+    where = trend.plot.mapFromScene(trend.plot_item.getViewBox().mapViewToScene(QPointF(29, 5)))
+    with qtbot.waitSignal(view.open_cases) as blocker:
+        qtbot.mouseClick(trend.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert blocker.args == [CaseFilter(overdue_only=True)]

@@ -8,12 +8,10 @@ are loaded and kept.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from types import ModuleType
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,39 +24,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.data import dashboard, overview_queries
+from stationdesk.data import dashboard
 from stationdesk.data.cases import CaseFilter
 from stationdesk.data.dashboard import OverviewTiles
-from stationdesk.data.database import Database
 from stationdesk.data.uow import Change
-from stationdesk.domain.enums import DISPUTE_CATEGORIES, OPEN_STATUSES, CaseCategory, CaseStatus
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_time
-from stationdesk.ui.labels import label
+from stationdesk.ui.overview_data import (  # noqa: F401 - re-exported for tests and callers
+    CATEGORY_GROUPS,
+    CHART_TABLES,
+    HOURS,
+    TREND_DAYS,
+    ChartData,
+    load_chart_data,
+)
 from stationdesk.ui.reload import CoalescedLoad
 
 if TYPE_CHECKING:
-    from stationdesk.ui.charts import BarChart, LineChart, StackedBarChart
+    from stationdesk.ui.chart_set import ChartSet
 
-HOURS = 24
-TREND_DAYS = 30
 MINUTE_MS = 60_000
 
-# Twelve categories are too many colours for one glance: five groups, in the order
-# they are stacked (bottom first).
-# (QT_TRANSLATE_NOOP returns its text; PySide6's stub says "object".)
-CATEGORY_GROUPS: tuple[tuple[str, tuple[CaseCategory, ...]], ...] = (  # type: ignore[assignment]
-    (QT_TRANSLATE_NOOP("OverviewView", "Disputes"), DISPUTE_CATEGORIES),
-    (QT_TRANSLATE_NOOP("OverviewView", "Assistance"), (CaseCategory.ASSISTANCE,)),
-    (QT_TRANSLATE_NOOP("OverviewView", "Theft & fraud"), (CaseCategory.THEFT, CaseCategory.FRAUD)),
-    (QT_TRANSLATE_NOOP("OverviewView", "Drugs"), (CaseCategory.DRUGS,)),
-    (
-        QT_TRANSLATE_NOOP("OverviewView", "Conflicts & public security"),
-        (CaseCategory.CONFLICT, CaseCategory.PUBLIC_SECURITY),
-    ),
-)
-
-# What each part of the view is computed from (change-feed table names).
+# What the tiles are computed from (change-feed table names).
 TILE_TABLES = frozenset(
     {
         "case_file",
@@ -73,40 +60,19 @@ TILE_TABLES = frozenset(
         "follow_up",
     }
 )
-CHART_TABLES = frozenset({"case_file", "grid"})
 
 ALERT_RED = "#c62828"
 
-
-@dataclass(frozen=True)
-class ChartData:
-    """Everything the four charts show, read in one background job."""
-
-    at: datetime
-    hour_starts: tuple[datetime, ...]
-    per_hour: dict[CaseCategory, list[int]]
-    by_status: dict[CaseStatus, int]
-    by_grid: list[tuple[int, str, int]]
-    trend: list[tuple[date, int]]
-
-    def grouped_per_hour(self) -> list[list[int]]:
-        """Cases per hour summed into :data:`CATEGORY_GROUPS` (one row per group)."""
-        rows = []
-        for _name, members in CATEGORY_GROUPS:
-            rows.append([sum(self.per_hour[c][i] for c in members) for i in range(HOURS)])
-        return rows
-
-
-def load_chart_data(db: Database, at: datetime) -> ChartData:
-    start = (at - timedelta(hours=HOURS - 1)).replace(minute=0, second=0, microsecond=0)
-    return ChartData(
-        at=at,
-        hour_starts=tuple(start + timedelta(hours=i) for i in range(HOURS)),
-        per_hour=dashboard.cases_per_hour(db, at, HOURS),
-        by_status=dashboard.open_by_status(db),
-        by_grid=dashboard.open_by_grid(db),
-        trend=overview_queries.overdue_trend_to_now(db, at, TREND_DAYS),
-    )
+# Chart positions in the overview's grid: (row, column, column span), three columns.
+CHART_LAYOUT = {
+    "per_hour": (0, 0, 2),
+    "by_status": (0, 2, 1),
+    "by_grid": (1, 0, 1),
+    "trend": (1, 1, 1),
+    "agreement": (1, 2, 1),
+    "coverage": (2, 0, 1),
+    "mediators": (2, 1, 2),
+}
 
 
 class Tile(QPushButton):
@@ -165,20 +131,6 @@ class Tile(QPushButton):
         self.number.setStyleSheet(f"color: {ALERT_RED};" if alert else "color: #202124;")
 
 
-@dataclass
-class _Charts:
-    """The four chart widgets, made on first show."""
-
-    module: ModuleType  # stationdesk.ui.charts
-    per_hour: StackedBarChart
-    by_status: BarChart
-    by_grid: BarChart
-    trend: LineChart
-
-    def widgets(self) -> list[QWidget]:
-        return [self.per_hour, self.by_status, self.by_grid, self.trend]
-
-
 class OverviewView(QWidget):
     """Tiles and charts of the station's current picture."""
 
@@ -186,15 +138,19 @@ class OverviewView(QWidget):
     open_cases = Signal(object)  # CaseFilter
     # Clicking a tile that belongs to another view: "patrols" or "mediation".
     open_view = Signal(str)
+    # New figures, for the wall-board (which draws the same data in large type).
+    tiles_loaded = Signal(object)  # OverviewTiles
+    charts_loaded = Signal(object)  # ChartData
+    online_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.tiles_data: OverviewTiles | None = None
         self.chart_data: ChartData | None = None
-        self.charts: _Charts | None = None
+        self.charts: ChartSet | None = None
         self._updated_at: datetime | None = None
-        self._grid_ids: list[int] = []
+        self._kept_live = 0  # wall-boards showing this view's figures
 
         self.tiles: dict[str, Tile] = {}
         tiles_row = QHBoxLayout()
@@ -305,8 +261,20 @@ class OverviewView(QWidget):
         was_offline = not self._online
         self._online = online
         self._update_status_line()
+        self.online_changed.emit(online)
         if online and was_offline:
             self.refresh()
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    def keep_live(self, live: bool) -> None:
+        """While a wall-board shows these figures they load even when this view is hidden."""
+        self._kept_live = max(0, self._kept_live + (1 if live else -1))
+        held = self._kept_live == 0 and not self.isVisible()
+        self._tiles_load.hold(held)
+        self._charts_load.hold(held)
 
     # ------------------------------------------------------------------ loading
 
@@ -333,11 +301,13 @@ class OverviewView(QWidget):
         self.tiles["overdue"].set_alert(tiles.overdue > 0)
         self._updated_at = self.ctx.clock()
         self._update_status_line()
+        self.tiles_loaded.emit(tiles)
 
     def _show_chart_data(self, data: ChartData) -> None:
         self.chart_data = data
         if self.charts is not None:
-            self._draw_charts(data)
+            self.charts.draw(data)
+        self.charts_loaded.emit(data)
 
     def _update_status_line(self) -> None:
         at = self._updated_at
@@ -363,66 +333,23 @@ class OverviewView(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        # Hidden: changes only mark the figures stale; they reload when shown again.
-        self._tiles_load.hold(True)
-        self._charts_load.hold(True)
+        # Hidden: changes only mark the figures stale; they reload when shown again
+        # (unless a wall-board shows them).
+        if not self._kept_live:
+            self._tiles_load.hold(True)
+            self._charts_load.hold(True)
 
     def _make_charts(self) -> None:
-        from stationdesk.ui import charts as mod  # pyqtgraph: imported on first show only
+        from stationdesk.ui.chart_set import ChartSet  # pyqtgraph: imported on first show only
 
-        charts = _Charts(
-            module=mod,
-            per_hour=mod.StackedBarChart(
-                self.tr("New cases per hour, last 24 hours"),
-                [self.tr(name) for name, _members in CATEGORY_GROUPS],
-            ),
-            by_status=mod.BarChart(
-                self.tr("Open cases by status"), colour=mod.OKABE_ITO[0], clickable=True
-            ),
-            by_grid=mod.BarChart(
-                self.tr("Open cases by grid"),
-                horizontal=True,
-                colour=mod.OKABE_ITO[1],
-                clickable=True,
-            ),
-            trend=mod.LineChart(
-                self.tr("Overdue cases at the end of each day, last 30 days (last point: now)"),
-                colour=mod.OKABE_ITO[4],
-            ),
-        )
-        charts.by_status.setToolTip(self.tr("Click a bar to list the open cases with that status"))
-        charts.by_grid.setToolTip(self.tr("Click a grid to list its open cases"))
-        for i, widget in enumerate(charts.widgets()):
-            self.chart_grid.addWidget(widget, i // 2, i % 2)
-        self.chart_grid.setColumnStretch(0, 1)
-        self.chart_grid.setColumnStretch(1, 1)
-        charts.by_status.bar_clicked.connect(self._status_clicked)
-        charts.by_grid.bar_clicked.connect(self._grid_clicked)
+        charts = ChartSet(parent=self)
+        for name, widget in charts.widgets.items():
+            row, column, span = CHART_LAYOUT[name]
+            self.chart_grid.addWidget(widget, row, column, 1, span)
+        for column in range(3):
+            self.chart_grid.setColumnStretch(column, 1)
+        charts.open_cases.connect(self.open_cases)
+        charts.open_view.connect(self.open_view)
         self.charts = charts
         if self.chart_data is not None:
-            self._draw_charts(self.chart_data)
-
-    def _draw_charts(self, data: ChartData) -> None:
-        charts = self.charts
-        assert charts is not None
-        mod = charts.module
-        charts.per_hour.set_data(data.grouped_per_hour(), mod.hour_ticks(data.hour_starts))
-        charts.by_status.set_data(
-            [label(s) for s in OPEN_STATUSES], [data.by_status.get(s, 0) for s in OPEN_STATUSES]
-        )
-        self._grid_ids = [gid for gid, _name, _n in data.by_grid]
-        charts.by_grid.set_data(
-            [name for _gid, name, _n in data.by_grid], [n for _gid, _name, n in data.by_grid]
-        )
-        days = [d for d, _n in data.trend]
-        charts.trend.set_data(
-            list(range(len(days))), [n for _d, n in data.trend], mod.day_ticks(days)
-        )
-
-    def _status_clicked(self, index: int) -> None:
-        self.open_cases.emit(CaseFilter(statuses=frozenset({OPEN_STATUSES[index]})))
-
-    def _grid_clicked(self, index: int) -> None:
-        if index < len(self._grid_ids):
-            grid = self._grid_ids[index]
-            self.open_cases.emit(CaseFilter(open_only=True, grid_ids=frozenset({grid})))
+            charts.draw(self.chart_data)
