@@ -982,7 +982,7 @@ class _Generator:
         first, last = self.day(self.today + 1), self.day(self.today + 14)
         for template in templates:
             tid = self.conn.execute(
-                insert(RosterTemplate.__table__).returning(RosterTemplate.__table__.c.id),
+                insert(RosterTemplate).returning(RosterTemplate.id),
                 dict(name=template.name, weeks=template.weeks, anchor=template.anchor, version=1),
             ).scalar_one()
             rows = [_line_row(tid, i, line) for i, line in enumerate(template.lines)]

@@ -129,3 +129,22 @@ def test_a_template_that_cannot_generate_is_not_stored(db: Database, duty: Actor
     with pytest.raises(ValueError, match="crews_not_per_week"):
         roster_templates.create_template(db, duty, bad)
     assert roster_templates.list_templates(db) == []
+
+
+def test_demo_rosters_the_next_two_weeks_from_its_templates_without_a_clash(
+    db: Database,
+) -> None:
+    from stationdesk.data.demo import generate_demo
+    from stationdesk.data.schema_roster import PatrolSlotClaim
+
+    now = datetime(2026, 11, 25, 10, 30)  # a Wednesday
+    generate_demo(db, cases=50, seed=3, now=now)
+    names = [t.name for t in roster_templates.list_templates(db)]
+    assert len(names) == 2
+    future = roster_board.load_week(db, date(2026, 11, 30), now)
+    assert future.shifts and all(s.status.value == "planned" for s in future.shifts)
+    codes = {v.code for v in future.violations}
+    assert "double_booking" not in codes and "short_rest" not in codes
+    assert "weekly_hours" not in codes
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(PatrolSlotClaim)) > 0
