@@ -145,3 +145,49 @@ def test_pyinstaller_spec_keeps_qtpdf_and_drops_web_engine() -> None:
     assert {"QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "QtMultimedia"} <= names
     # The handover preview (stationdesk/ui/pdf_preview.py) needs QtPdf in the bundle.
     assert not names & {"QtPdf", "QtPdfWidgets"}
+
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "packaging" / "README.md"]
+COMMAND_PREFIXES = ("stationdesk ", ".venv/bin/stationdesk ", "stationdesk-cli ")
+
+
+INLINE_COMMAND = re.compile(r"`((?:stationdesk|stationdesk-cli) (?!…`)[^`]+)`")
+
+
+def _documented_commands() -> list[tuple[str, str]]:
+    """Every ``stationdesk …`` line of a fenced code block, and every inline one."""
+    found = []
+    for doc in DOCS:
+        fenced = False
+        for line in doc.read_text(encoding="utf-8").splitlines():
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+                continue
+            text = line.strip()
+            if fenced and text.startswith(COMMAND_PREFIXES):
+                found.append((doc.name, text))
+            elif not fenced:
+                found += [(doc.name, m) for m in INLINE_COMMAND.findall(line)]
+    return found
+
+
+def test_every_documented_command_is_one_the_program_accepts() -> None:
+    import contextlib
+    import io
+    import shlex
+
+    from stationdesk.cli import build_parser
+
+    commands = _documented_commands()
+    assert len(commands) > 20  # the guides are full of them; finding none is a bug here
+    for doc, text in commands:
+        argv = shlex.split(text, comments=True)[1:]
+        complaint = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(complaint):
+                build_parser().parse_args(argv)
+        except SystemExit as exc:  # argparse's way of refusing (or of printing --help)
+            # Prose may name a command without its arguments ("run `stationdesk backup`");
+            # a wrong name or option is never all right.
+            missing_only = "arguments are required" in complaint.getvalue()
+            assert exc.code == 0 or missing_only, f"{doc}: `{text}`: {complaint.getvalue()}"
