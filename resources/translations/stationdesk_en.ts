@@ -48,6 +48,13 @@
             <numerusform>Alerts (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 was due at %2</source>
         <translation>%1 was due at %2</translation>
@@ -1850,6 +1857,14 @@
         <translation>The station's response and resolution deadlines and the repeat window</translation>
     </message>
     <message>
+        <source>Mediation…</source>
+        <translation>Mediation…</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after an agreement, the mediation period and its warning</source>
+        <translation>Follow-up visits after an agreement, the mediation period and its warning</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -3274,6 +3289,22 @@
         <translation>Volunteer</translation>
     </message>
     <message>
+        <source>Annual leave</source>
+        <translation>Annual leave</translation>
+    </message>
+    <message>
+        <source>Sick leave</source>
+        <translation>Sick leave</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Other leave</source>
+        <translation>Other leave</translation>
+    </message>
+    <message>
         <source>Command room</source>
         <translation>Command room</translation>
     </message>
@@ -3762,6 +3793,73 @@
     <message>
         <source>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationSettingsDialog</name>
+    <message>
+        <source>Mediation settings</source>
+        <translation>Mediation settings</translation>
+    </message>
+    <message>
+        <source>Agreements recorded from now on get follow-up visits on these days; visits already booked keep their dates. The mediation period counts from the case's move into mediation. All workstations of the station use the same settings.</source>
+        <translation>Agreements recorded from now on get follow-up visits on these days; visits already booked keep their dates. The mediation period counts from the case's move into mediation. All workstations of the station use the same settings.</translation>
+    </message>
+    <message>
+        <source>e.g. 7, 30</source>
+        <translation>e.g. 7, 30</translation>
+    </message>
+    <message>
+        <source>Days after the agreement, separated by commas (1 to %1 each)</source>
+        <translation>Days after the agreement, separated by commas (1 to %1 each)</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after (days)</source>
+        <translation>Follow-up visits after (days)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Mediation period</source>
+        <translation>Mediation period</translation>
+    </message>
+    <message>
+        <source>How many days before the period ends to warn</source>
+        <translation>How many days before the period ends to warn</translation>
+    </message>
+    <message>
+        <source>Warn before the end</source>
+        <translation>Warn before the end</translation>
+    </message>
+    <message>
+        <source>The warning must come before the period ends (fewer than %1 days).</source>
+        <translation>The warning must come before the period ends (fewer than %1 days).</translation>
+    </message>
+    <message>
+        <source>At least one follow-up visit is needed.</source>
+        <translation>At least one follow-up visit is needed.</translation>
+    </message>
+    <message>
+        <source>Whole numbers of days, separated by commas.</source>
+        <translation>Whole numbers of days, separated by commas.</translation>
+    </message>
+    <message>
+        <source>Each from 1 to %1 days.</source>
+        <translation>Each from 1 to %1 days.</translation>
+    </message>
+    <message>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <translation>Your account may not change the station's settings. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed these settings just now: follow-up visits after %1 days, period %2 days, warning %3 days. Nothing was saved; Save again to replace them with yours.</source>
+        <translation>Another workstation changed these settings just now: follow-up visits after %1 days, period %2 days, warning %3 days. Nothing was saved; Save again to replace them with yours.</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation>The settings could not be read or saved: %1</translation>
     </message>
 </context>
 <context>

@@ -1,83 +1,90 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AlertNotice</name>
     <message>
         <source>Show alerts</source>
-        <translation type="unfinished" />
+        <translation>查看提醒</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>AlertsPanel</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished" />
+        <translation>提醒</translation>
     </message>
     <message>
         <source>No alerts.</source>
-        <translation type="unfinished" />
+        <translation>没有提醒。</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">确认接班</translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Acknowledge the selected alerts on every workstation</source>
-        <translation type="unfinished" />
+        <translation>确认所选提醒（所有工作站同步）</translation>
     </message>
     <message>
         <source>Acknowledge all</source>
-        <translation type="unfinished" />
+        <translation>全部确认</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished" />
+        <translation>声音</translation>
     </message>
     <message>
         <source>Beep when a new alert comes in</source>
-        <translation type="unfinished" />
+        <translation>有新提醒时发出提示音</translation>
     </message>
     <message numerus="yes">
         <source>Alerts (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>提醒（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 was due at %2</source>
-        <translation type="unfinished" />
+        <translation>%1 应于 %2 办结</translation>
     </message>
     <message>
         <source>%1: no check-in since the start at %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 开始后仍未签到</translation>
     </message>
     <message>
         <source>%1 at %2, %3</source>
-        <translation type="unfinished" />
+        <translation>%1 于 %2，%3</translation>
     </message>
     <message>
         <source>%1: mediation period ends %2</source>
-        <translation type="unfinished" />
+        <translation>%1：调解期限 %2 届满</translation>
     </message>
     <message>
         <source>Double-click to open; select and acknowledge when handled.</source>
-        <translation type="unfinished" />
+        <translation>双击打开；处理后选中并确认。</translation>
     </message>
     <message>
         <source>New alert: %1</source>
-        <translation type="unfinished" />
+        <translation>新提醒：%1</translation>
     </message>
     <message>
         <source>New alerts: %1 (and %2)</source>
-        <translation type="unfinished" />
+        <translation>新提醒：%1（%2）</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
-        <translation type="unfinished" />
+        <translation>提醒(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -681,7 +688,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -1845,8 +1852,16 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station's response and resolution deadlines and the repeat window</source>
+        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
+    </message>
+    <message>
+        <source>Mediation…</source>
+        <translation>调解设置…</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after an agreement, the mediation period and its warning</source>
+        <translation>协议后的回访、调解期限及其提醒</translation>
     </message>
     <message>
         <source>New case</source>
@@ -1901,87 +1916,87 @@
     <name>ChartSet</name>
     <message>
         <source>New cases per hour, last 24 hours</source>
-        <translation type="unfinished">近 24 小时每小时新增案件</translation>
+        <translation>近 24 小时每小时新增案件</translation>
     </message>
     <message>
         <source>Click a bar to list the cases of that hour and category</source>
-        <translation type="unfinished" />
+        <translation>点击柱条查看该小时该类别的案件</translation>
     </message>
     <message>
         <source>Open cases by status</source>
-        <translation type="unfinished">未结案件（按状态）</translation>
+        <translation>未结案件（按状态）</translation>
     </message>
     <message>
         <source>Click a bar to list the open cases with that status</source>
-        <translation type="unfinished">点击柱形查看该状态的未结案件</translation>
+        <translation>点击柱条查看该状态的未结案件</translation>
     </message>
     <message>
         <source>Open cases by grid</source>
-        <translation type="unfinished">未结案件（按网格）</translation>
+        <translation>未结案件（按网格）</translation>
     </message>
     <message>
         <source>Click a grid to list its open cases</source>
-        <translation type="unfinished">点击网格查看其未结案件</translation>
+        <translation>点击网格查看其未结案件</translation>
     </message>
     <message>
         <source>Overdue cases at the end of each day, last 30 days (last point: now)</source>
-        <translation type="unfinished">近 30 天每日末超期案件数（最后一点为当前）</translation>
+        <translation>近 30 天每日末超期案件数（最后一点为当前）</translation>
     </message>
     <message>
         <source>Click to list the cases overdue now</source>
-        <translation type="unfinished" />
+        <translation>点击查看当前超期案件</translation>
     </message>
     <message>
         <source>Patrol coverage by grid today (hours of 24)</source>
-        <translation type="unfinished" />
+        <translation>今日各网格巡逻覆盖时长（24 小时内）</translation>
     </message>
     <message>
         <source>{:.1f} h</source>
-        <translation type="unfinished" />
+        <translation>{:.1f} 小时</translation>
     </message>
     <message>
         <source>Hours of today some patrol covers each grid; click for patrols</source>
-        <translation type="unfinished" />
+        <translation>今天各网格有巡逻覆盖的小时数；点击查看巡逻</translation>
     </message>
     <message>
         <source>Mediators today</source>
-        <translation type="unfinished" />
+        <translation>今日调解员安排</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished" />
+        <translation>可预约</translation>
     </message>
     <message>
         <source>Booked session</source>
-        <translation type="unfinished" />
+        <translation>已预约调解</translation>
     </message>
     <message>
         <source>Availability and booked sessions of each mediator today</source>
-        <translation type="unfinished" />
+        <translation>各调解员今日的可预约时段和已预约调解</translation>
     </message>
     <message>
         <source>Mediation agreement rate per week (full agreements of sessions held)</source>
-        <translation type="unfinished" />
+        <translation>每周调解成功率（已举行调解中达成完全协议的比例）</translation>
     </message>
     <message>
         <source>No active mediators</source>
-        <translation type="unfinished" />
+        <translation>没有在岗的调解员</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%2 次中 %1 次</translation>
     </message>
     <message>
         <source>on leave</source>
-        <translation type="unfinished" />
+        <translation>休假</translation>
     </message>
     <message>
         <source>court day</source>
-        <translation type="unfinished" />
+        <translation>出庭日</translation>
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished" />
+        <translation>不在岗</translation>
     </message>
 </context>
 <context>
@@ -2227,7 +2242,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -2423,7 +2438,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -2968,7 +2983,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift's figures…</source>
+        <source>Collecting the shift&apos;s figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -3260,6 +3275,22 @@
         <translation>平安志愿者</translation>
     </message>
     <message>
+        <source>Annual leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sick leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Command room</source>
         <translation>综合指挥室</translation>
     </message>
@@ -3473,23 +3504,23 @@
     </message>
     <message>
         <source>Case overdue</source>
-        <translation type="unfinished" />
+        <translation>案件超期</translation>
     </message>
     <message>
         <source>Patrol check-in missed</source>
-        <translation type="unfinished" />
+        <translation>巡逻未按时签到</translation>
     </message>
     <message>
         <source>Mediation starts soon</source>
-        <translation type="unfinished" />
+        <translation>调解即将开始</translation>
     </message>
     <message>
         <source>Urgent case unassigned</source>
-        <translation type="unfinished" />
+        <translation>紧急案件未分派</translation>
     </message>
     <message>
         <source>Mediation period ending</source>
-        <translation type="unfinished" />
+        <translation>调解期限将届满</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -3748,6 +3779,73 @@
     <message>
         <source>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;The command-room client of a community police station.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;社区派出所综合指挥室客户端。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediationSettingsDialog</name>
+    <message>
+        <source>Mediation settings</source>
+        <translation>调解设置</translation>
+    </message>
+    <message>
+        <source>Agreements recorded from now on get follow-up visits on these days; visits already booked keep their dates. The mediation period counts from the case&apos;s move into mediation. All workstations of the station use the same settings.</source>
+        <translation>此后登记的调解协议按这些天数安排回访；已安排的回访日期不变。调解期限自案件转入调解时起算。本所所有工作站使用同一设置。</translation>
+    </message>
+    <message>
+        <source>e.g. 7, 30</source>
+        <translation>例如 7, 30</translation>
+    </message>
+    <message>
+        <source>Days after the agreement, separated by commas (1 to %1 each)</source>
+        <translation>达成协议后的天数，用逗号分隔（每项 1 至 %1 天）</translation>
+    </message>
+    <message>
+        <source>Follow-up visits after (days)</source>
+        <translation>回访时间（协议后天数）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Mediation period</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>How many days before the period ends to warn</source>
+        <translation>期限届满前几天开始提醒</translation>
+    </message>
+    <message>
+        <source>Warn before the end</source>
+        <translation>届满前提醒</translation>
+    </message>
+    <message>
+        <source>The warning must come before the period ends (fewer than %1 days).</source>
+        <translation>提醒须在期限届满之前（少于 %1 天）。</translation>
+    </message>
+    <message>
+        <source>At least one follow-up visit is needed.</source>
+        <translation>至少需要安排一次回访。</translation>
+    </message>
+    <message>
+        <source>Whole numbers of days, separated by commas.</source>
+        <translation>请填写整数天数，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Each from 1 to %1 days.</source>
+        <translation>每项须为 1 至 %1 天。</translation>
+    </message>
+    <message>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <translation>您的账号无权修改本所设置，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Another workstation changed these settings just now: follow-up visits after %1 days, period %2 days, warning %3 days. Nothing was saved; Save again to replace them with yours.</source>
+        <translation>另一工作站刚刚修改了这些设置：协议后 %1 天回访，调解期限 %2 天，届满前 %3 天提醒。未保存任何内容；再次点击“保存”将以您的设置覆盖。</translation>
+    </message>
+    <message>
+        <source>The settings could not be read or saved: %1</source>
+        <translation>无法读取或保存设置：%1</translation>
     </message>
 </context>
 <context>
@@ -4100,11 +4198,11 @@
         <translation>不在岗日已删除。</translation>
     </message>
     <message>
-        <source>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
         <translation>其他工作站刚修改了该调解员的日历，已重新载入。请核对后重新修改。</translation>
     </message>
     <message>
-        <source>Your role may not change mediators' calendars.</source>
+        <source>Your role may not change mediators&apos; calendars.</source>
         <translation>您的角色无权修改调解员日历。</translation>
     </message>
     <message>
@@ -4135,7 +4233,7 @@
         <translation>该场调解已取消，不能登记结果。</translation>
     </message>
     <message>
-        <source>This session's outcome has already been recorded.</source>
+        <source>This session&apos;s outcome has already been recorded.</source>
         <translation>该场调解的结果已登记。</translation>
     </message>
     <message>
@@ -4155,7 +4253,7 @@
         <translation>已达成协议的案件不转办，请选择“不转办”。</translation>
     </message>
     <message>
-        <source>The case's status does not allow this outcome (is it closed?).</source>
+        <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
         <translation>案件当前状态不允许登记此结果（是否已结案？）。</translation>
     </message>
     <message>
@@ -4191,7 +4289,7 @@
         <translation>不转办</translation>
     </message>
     <message>
-        <source>Why, for the case's history (optional)</source>
+        <source>Why, for the case&apos;s history (optional)</source>
         <translation>原因，记入案件历史（可选）</translation>
     </message>
     <message>
@@ -4884,7 +4982,7 @@
         <translation>签到超时时限</translation>
     </message>
     <message>
-        <source>Your account may not change the station's settings. Nothing was saved.</source>
+        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
         <translation>您的账号无权修改所里的设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -4899,7 +4997,7 @@
         <translation>无法连接数据库。您输入的内容已保留；StationDesk 会自动重新连接，并告诉您上一次保存是否成功。</translation>
     </message>
     <message>
-        <source>The database is busy with another workstation's change. Try again.</source>
+        <source>The database is busy with another workstation&apos;s change. Try again.</source>
         <translation>数据库正忙于处理另一台工作站的修改，请重试。</translation>
     </message>
     <message>
@@ -4931,7 +5029,7 @@
         <translation>数据库属于另一版本的 StationDesk。请联系管理员升级数据库（stationdesk init）或更新本工作站。</translation>
     </message>
     <message>
-        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
+        <source>The database server refused this workstation&apos;s login. Check the database user and password in the database settings.</source>
         <translation>数据库服务器拒绝了本工作站的登录。请在数据库设置中检查数据库用户和密码。</translation>
     </message>
     <message>
@@ -5050,7 +5148,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -5094,11 +5192,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server's name or address.</source>
+        <source>Host: enter the server&apos;s name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database's name.</source>
+        <source>Database name: enter the database&apos;s name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>
@@ -5547,39 +5645,39 @@
     <name>WallBoard</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished">未结案件</translation>
+        <translation>未结案件</translation>
     </message>
     <message>
         <source>Patrols and mediators</source>
-        <translation type="unfinished" />
+        <translation>巡逻与调解员</translation>
     </message>
     <message>
         <source>Mediation results</source>
-        <translation type="unfinished" />
+        <translation>调解结果</translation>
     </message>
     <message>
         <source>StationDesk wall-board</source>
-        <translation type="unfinished" />
+        <translation>StationDesk 大屏</translation>
     </message>
     <message>
         <source>Esc: leave the wall-board</source>
-        <translation type="unfinished" />
+        <translation>Esc：退出大屏</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished">当前</translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>Offline: figures may be out of date</source>
-        <translation type="unfinished" />
+        <translation>离线：数字可能不是最新</translation>
     </message>
     <message>
         <source>&amp;Wall-board (full screen)</source>
-        <translation type="unfinished" />
+        <translation>大屏模式（全屏）(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -5687,7 +5785,7 @@
         <translation>已将 %1 调至 %2。</translation>
     </message>
     <message>
-        <source>Select a person's shift in the people view to remove them.</source>
+        <source>Select a person&apos;s shift in the people view to remove them.</source>
         <translation>请在按人员视图中选中某人的班次再移除。</translation>
     </message>
     <message>
@@ -5695,7 +5793,7 @@
         <translation>已将 %1 从 %2 中移除。</translation>
     </message>
     <message>
-        <source>Select a person in the staff list or a person's shift first.</source>
+        <source>Select a person in the staff list or a person&apos;s shift first.</source>
         <translation>请先在人员列表中选中一人，或选中某人的班次。</translation>
     </message>
     <message>
@@ -5759,7 +5857,7 @@
         <translation>只有管理员可以修改排班规则。</translation>
     </message>
     <message>
-        <source>New Year's Day</source>
+        <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
     <message>

@@ -280,6 +280,14 @@ class AlertsPanel(QDockWidget):
 
     # ------------------------------------------------------------------- texts
 
+    def announcement(self, fresh: Sequence[Alert]) -> str:
+        """The notice's text for alerts that just came in."""
+        first = self.describe(fresh[0])
+        if len(fresh) == 1:
+            return self.tr("New alert: %1").replace("%1", first)
+        more = self.tr("%n more", "", len(fresh) - 1)
+        return self.tr("New alerts: %1 (and %2)").replace("%1", first).replace("%2", more)
+
     def describe(self, alert: Alert, long: bool = False) -> str:
         kind = label(alert.kind)
         if alert.kind == AlertKind.OVERDUE_CASE and alert.due is not None:
@@ -305,12 +313,7 @@ class AlertsPanel(QDockWidget):
 
 
 def announce_text(panel: AlertsPanel, fresh: Sequence[Alert]) -> str:
-    first = panel.describe(fresh[0])
-    if len(fresh) == 1:
-        return QCoreApplication.translate("AlertsPanel", "New alert: %1").replace("%1", first)
-    more = QCoreApplication.translate("AlertsPanel", "%n more", "", len(fresh) - 1)
-    text = QCoreApplication.translate("AlertsPanel", "New alerts: %1 (and %2)")
-    return text.replace("%1", first).replace("%2", more)
+    return panel.announcement(fresh)
 
 
 def install(window: QMainWindow) -> AlertsPanel:

@@ -110,6 +110,8 @@ def show_grid(item: pg.PlotItem, x: bool, y: bool) -> None:
             axis.setPen(GRID_PEN)
             axis.setTextPen(FOREGROUND)
             axis.setGrid(255)
+            # Behind the data (pyqtgraph puts axes, and so their grid lines, in front).
+            axis.setZValue(-1)
 
 
 class CountAxis(pg.AxisItem):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ SETTINGS_INTERVAL = "wallboard/interval_s"
 DEFAULT_INTERVAL_S = 20
 MIN_INTERVAL_S = 3
 FONT_SCALE = 1.7
-TILE_NUMBER_SCALE = 5.0
+TILE_NUMBER_SCALE = 7.0
 CLOCK_MS = 1000
 
 # Chart pages: (title, chart names, columns).
@@ -75,7 +76,6 @@ class WallBoard(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(max(big.pointSizeF(), 9.0) * FONT_SCALE)
         self.setFont(big)
-        self.setStyleSheet("QWidget#wallBoard { background: #ffffff; }")
 
         self.page_title = QLabel()
         title_font = QFont(big)
@@ -160,9 +160,10 @@ class WallBoard(QWidget):
             tile.caption.setText(source.caption.text())
             tile.setFont(self.font())
             tile.caption.setFont(self.font())
+            # The tiles share the whole page (the overview's are one row of fixed height).
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             self.tiles[key] = tile
             grid.addWidget(tile, i // 4, i % 4)
-        grid.setRowStretch(2, 1)
         self.pages.addWidget(page)
         self.page_titles.append(self.tr("Now"))
 
