@@ -105,20 +105,33 @@ def mediation_settings(db: Database) -> MediationSettings:
         return settings_in(session)
 
 
-def set_mediation_settings(db: Database, actor: Actor, settings: MediationSettings) -> None:
-    """Store follow-up days, mediation period and warning (ValueError if unusable)."""
+def set_mediation_settings(
+    db: Database,
+    actor: Actor,
+    settings: MediationSettings,
+    expected: MediationSettings | None = None,
+) -> None:
+    """Store follow-up days, mediation period and warning (ValueError if unusable).
+
+    With ``expected`` (the settings the administrator was shown), raises
+    SettingsChangedError and stores nothing when another workstation has changed
+    them since.
+    """
     days = check_follow_up_days(list(settings.follow_up_days))
     check_period(settings.period_days, settings.warning_days)
-    station_settings._put(
-        db,
-        actor,
-        "settings.mediation",
-        {
-            FOLLOW_UP_DAYS_KEY: json.dumps(list(days)),
-            PERIOD_DAYS_KEY: json.dumps(settings.period_days),
-            WARNING_DAYS_KEY: json.dumps(settings.warning_days),
-        },
-    )
+    with unit_of_work(db, actor, Permission.MANAGE_STATION, "settings.mediation") as uow:
+        if expected is not None:
+            current = settings_in(uow.session)
+            if current != expected:
+                raise station_settings.SettingsChangedError("mediation", current)
+        station_settings.store_settings(
+            uow,
+            {
+                FOLLOW_UP_DAYS_KEY: json.dumps(list(days)),
+                PERIOD_DAYS_KEY: json.dumps(settings.period_days),
+                WARNING_DAYS_KEY: json.dumps(settings.warning_days),
+            },
+        )
 
 
 # ------------------------------------------------------------------ outcome

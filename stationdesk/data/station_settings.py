@@ -1,4 +1,5 @@
-"""Station-wide settings every workstation shares: deadlines and the repeat window.
+"""Station-wide settings every workstation shares: deadlines and the repeat window,
+and the storage other station settings (the mediation ones) use.
 
 Stored as JSON text in ``station_setting`` (key, value). Reading never fails: a
 missing setting is the default, and an unreadable one is logged and read as the
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from stationdesk.data.database import Database
 from stationdesk.data.schema import Setting
-from stationdesk.data.uow import Actor, unit_of_work
+from stationdesk.data.uow import Actor, UnitOfWork, unit_of_work
 from stationdesk.domain.deadlines import DEFAULT_POLICY, REPEAT_WINDOW_DAYS, DeadlinePolicy
 from stationdesk.domain.enums import CaseCategory, Permission, Priority
 
@@ -127,20 +128,38 @@ def _check_window(days: object) -> None:
         raise ValueError(f"the repeat window must be 1 to {MAX_REPEAT_WINDOW_DAYS} days")
 
 
-def _put(db: Database, actor: Actor, action: str, values: Mapping[str, str]) -> None:
-    """Store settings in one transaction (one audit entry per setting that changed)."""
+class SettingsChangedError(Exception):
+    """Another workstation saved these settings since they were read; ``current`` is
+    what is stored now (the dialog shows it and lets the administrator decide)."""
+
+    def __init__(self, what: str, current: object) -> None:
+        super().__init__(f"the {what} settings were changed on another workstation")
+        self.what = what
+        self.current = current
+
+
+def store_settings(uow: UnitOfWork, values: Mapping[str, str]) -> None:
+    """Store settings inside the caller's unit of work (one audit entry per changed one).
+
+    The caller opened the unit of work with ``Permission.MANAGE_STATION``.
+    """
+    for key, value in values.items():
+        setting = uow.session.get(Setting, key)
+        if setting is None:
+            uow.add(Setting(key=key, value=value))
+            continue
+        old = setting.value
+        if old == value:
+            continue
+        setting.value = value
+        uow.session.flush()
+        uow.touch(setting, {"key": key, "value": old}, {"key": key, "value": value})
+
+
+def put_settings(db: Database, actor: Actor, action: str, values: Mapping[str, str]) -> None:
+    """Store settings (JSON text by key) in one audited transaction named ``action``."""
     with unit_of_work(db, actor, Permission.MANAGE_STATION, action) as uow:
-        for key, value in values.items():
-            setting = uow.session.get(Setting, key)
-            if setting is None:
-                uow.add(Setting(key=key, value=value))
-                continue
-            old = setting.value
-            if old == value:
-                continue
-            setting.value = value
-            uow.session.flush()
-            uow.touch(setting, {"key": key, "value": old}, {"key": key, "value": value})
+        store_settings(uow, values)
 
 
 def set_deadline_policy(db: Database, actor: Actor, policy: DeadlinePolicy) -> None:
@@ -148,19 +167,19 @@ def set_deadline_policy(db: Database, actor: Actor, policy: DeadlinePolicy) -> N
 
     Cases already recorded keep the deadlines they were given.
     """
-    _put(db, actor, "settings.deadlines", {DEADLINE_POLICY_KEY: encode_policy(policy)})
+    put_settings(db, actor, "settings.deadlines", {DEADLINE_POLICY_KEY: encode_policy(policy)})
 
 
 def set_repeat_window_days(db: Database, actor: Actor, days: int) -> None:
     """Store the repeat window (ValueError outside 1 to 3650 days)."""
     _check_window(days)
-    _put(db, actor, "settings.repeat_window", {REPEAT_WINDOW_KEY: json.dumps(days)})
+    put_settings(db, actor, "settings.repeat_window", {REPEAT_WINDOW_KEY: json.dumps(days)})
 
 
 def set_case_settings(db: Database, actor: Actor, policy: DeadlinePolicy, days: int) -> None:
     """Deadlines and repeat window together, in one transaction (the settings dialog)."""
     _check_window(days)
-    _put(
+    put_settings(
         db,
         actor,
         "settings.cases",

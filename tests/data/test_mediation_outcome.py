@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from stationdesk.data import cases, mediation_outcome
+from stationdesk.data import cases, mediation_outcome, station_settings
 from stationdesk.data.database import Database
 from stationdesk.data.mediation_outcome import MediationSettings
 from stationdesk.data.schema import (
@@ -128,6 +128,15 @@ def test_follow_up_days_come_from_the_station_setting(db: Database, duty: Actor)
         mediation_outcome.set_mediation_settings(db, admin, MediationSettings((), 20, 4))
     with pytest.raises(PermissionDeniedError):
         mediation_outcome.set_mediation_settings(db, duty, MediationSettings((7,), 30, 5))
+
+
+def test_settings_changed_elsewhere_are_not_overwritten(db: Database) -> None:
+    shown = mediation_outcome.mediation_settings(db)  # the defaults, as a dialog shows them
+    mediation_outcome.set_mediation_settings(db, SYSTEM, MediationSettings((5,), 20, 3), shown)
+    with pytest.raises(station_settings.SettingsChangedError) as err:
+        mediation_outcome.set_mediation_settings(db, SYSTEM, MediationSettings((9,), 40, 6), shown)
+    assert err.value.current == MediationSettings((5,), 20, 3)
+    assert mediation_outcome.mediation_settings(db) == MediationSettings((5,), 20, 3)
 
 
 def test_no_agreement_refers_the_case_without_follow_ups(db: Database, duty: Actor) -> None:

@@ -46,6 +46,7 @@ from stationdesk.ui.deadline_settings import DeadlineSettingsDialog
 from stationdesk.ui.export_dialog import ExportDialog
 from stationdesk.ui.intake import IntakeDialog
 from stationdesk.ui.labels import label
+from stationdesk.ui.mediation_settings import MediationSettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class CasesView(QWidget):
         self.intake_dialog: IntakeDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.deadlines_dialog: DeadlineSettingsDialog | None = None
+        self.mediation_settings_dialog: MediationSettingsDialog | None = None
         self.model = CaseListModel(ctx, self)
         self._build()
         self._connect()
@@ -111,6 +113,11 @@ class CasesView(QWidget):
             self.tr("The station's response and resolution deadlines and the repeat window")
         )
         self.deadlines_button.setVisible(self._ctx.actor.can(Permission.MANAGE_STATION))
+        self.mediation_settings_button = QPushButton(self.tr("Mediation…"))
+        self.mediation_settings_button.setToolTip(
+            self.tr("Follow-up visits after an agreement, the mediation period and its warning")
+        )
+        self.mediation_settings_button.setVisible(self._ctx.actor.can(Permission.MANAGE_STATION))
         self.new_button = QPushButton(self.tr("New case"))
         self.new_button.setToolTip(self.tr("Record a new report (Ctrl+N)"))
         self.new_button.setDefault(False)
@@ -122,6 +129,7 @@ class CasesView(QWidget):
         head.addStretch(1)
         head.addWidget(self.refresh_button)
         head.addWidget(self.deadlines_button)
+        head.addWidget(self.mediation_settings_button)
         head.addWidget(self.export_button)
         head.addWidget(self.new_button)
         outer.addLayout(head)
@@ -251,6 +259,7 @@ class CasesView(QWidget):
         self.filters.search_entered.connect(self.table.setFocus)
         self.export_button.clicked.connect(self.export)
         self.deadlines_button.clicked.connect(self.edit_deadlines)
+        self.mediation_settings_button.clicked.connect(self.edit_mediation_settings)
         self.splitter.splitterMoved.connect(lambda *_a: self._save_splitter())
         self.new_cases_button.clicked.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -324,6 +333,20 @@ class CasesView(QWidget):
         def closed(_result: int) -> None:
             if self.deadlines_dialog is dialog:
                 self.deadlines_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def edit_mediation_settings(self) -> MediationSettingsDialog:
+        """Follow-up days, mediation period and warning (administrators)."""
+        dialog = MediationSettingsDialog(self._ctx, self)
+        self.mediation_settings_dialog = dialog
+
+        def closed(_result: int) -> None:
+            if self.mediation_settings_dialog is dialog:
+                self.mediation_settings_dialog = None
             dialog.deleteLater()
 
         dialog.finished.connect(closed)
