@@ -47,7 +47,12 @@ _windows: list[QMainWindow] = []
 
 @pytest.fixture(autouse=True)
 def _forget_windows() -> Iterator[None]:
+    from stationdesk.ui.alerts_panel import SETTINGS_SOUND
+    from stationdesk.ui.app import app_settings
+
+    app_settings().remove(SETTINGS_SOUND)  # as on a fresh installation
     yield
+    app_settings().remove(SETTINGS_SOUND)
     _windows.clear()
 
 
@@ -145,3 +150,17 @@ def test_a_new_alert_pops_a_notice_that_opens_the_panel(qtbot, ctx: AppContext, 
     with qtbot.waitSignal(notice.show_alerts):
         notice.open_button.click()
     assert not notice.isVisible()
+
+
+def test_sound_is_off_by_default_and_the_real_beep_is_quiet_offscreen(  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, later
+) -> None:
+    panel = make_panel(qtbot, ctx)  # the real QApplication.beep
+    assert not panel.sound.isChecked()
+    panel.sound.setChecked(True)
+    fresh: list[list] = []
+    panel.new_alerts.connect(fresh.append)
+    urgent_case(ctx)
+    panel.refresh()
+    qtbot.waitUntil(lambda: bool(fresh), timeout=10_000)  # beeped; Qt warnings would fail
+    panel.sound.setChecked(False)
