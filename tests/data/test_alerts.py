@@ -128,3 +128,32 @@ def test_acknowledging_needs_the_permission_of_the_alerted_thing(
     with pytest.raises(PermissionDeniedError):
         alerts.acknowledge(db, mediator, [alert])
     assert alert.key in {a.key for a in alerts.active_alerts(db, at)}
+
+
+def test_a_mediation_period_about_to_run_out(db: Database, duty: Actor) -> None:
+    """From the mediation service's rule: warned before the period ends, then again once
+    it has (a new alert, so an acknowledged warning does not hide the overrun)."""
+    from stationdesk.domain.enums import CaseStatus
+    from stationdesk.domain.mediation_outcome import DEFAULT_PERIOD_DAYS, DEFAULT_WARNING_DAYS
+
+    case = _case(db, duty)
+    case = cases.assign_case(db, duty, case.id, case.version, None, Team.COMMUNITY_POLICING)
+    cases.change_status(db, duty, case.id, case.version, CaseStatus.IN_MEDIATION, "调解")
+    entered = datetime.now()
+
+    def deadline_alerts(at: datetime) -> list[alerts.Alert]:
+        return [
+            a
+            for a in alerts.active_alerts(db, at)
+            if a.kind == AlertKind.MEDIATION_DEADLINE and a.case_id == case.id
+        ]
+
+    assert deadline_alerts(entered + timedelta(days=1)) == []
+    warning = deadline_alerts(
+        entered + timedelta(days=DEFAULT_PERIOD_DAYS - DEFAULT_WARNING_DAYS + 1)
+    )
+    assert len(warning) == 1
+    alerts.acknowledge(db, duty, warning)
+    assert deadline_alerts(entered + timedelta(days=DEFAULT_PERIOD_DAYS - 1)) == []
+    passed = deadline_alerts(entered + timedelta(days=DEFAULT_PERIOD_DAYS + 1))
+    assert len(passed) == 1 and passed[0].key != warning[0].key
