@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from sqlalchemy import select
 
 from stationdesk.data.schema import Case, Grid, Staff
@@ -149,3 +150,22 @@ def test_an_answer_to_an_older_query_is_dropped(qtbot, window, ctx, settle) -> N
     palette._search()
     settle()
     assert "no such thing anywhere" in palette.status.text()
+
+
+def test_the_shortcut_card_lists_every_menu_shortcut(window: MainWindow) -> None:
+    from pathlib import Path
+
+    from PySide6.QtGui import QKeySequence
+
+    card = (Path(__file__).resolve().parents[2] / "docs" / "shortcuts.md").read_text("utf-8")
+    portable = QKeySequence.SequenceFormat.PortableText
+    missing = []
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            keys = sequence.toString(portable)
+            view_key = keys.startswith("Ctrl+") and keys[5:].isdigit()
+            if keys and not view_key and keys not in card:
+                missing.append(f"{action.text()}: {keys}")
+    assert not missing
+    # Ctrl+1 … Ctrl+N: one per view, the last one named on the card.
+    assert f"Ctrl+{len(window.view_actions)}" in card
