@@ -2035,10 +2035,10 @@
         <translation>Command: {name}</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es) in the database</source>
+        <source>%n result(s) in the database</source>
         <translation>
-            <numerusform>%n match(es) in the database</numerusform>
-            <numerusform>%n match(es) in the database</numerusform>
+            <numerusform>%n result in the database</numerusform>
+            <numerusform>%n results in the database</numerusform>
         </translation>
     </message>
     <message>

@@ -2034,9 +2034,9 @@
         <translation>命令：{name}</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es) in the database</source>
+        <source>%n result(s) in the database</source>
         <translation>
-            <numerusform>数据库中有 %n 条匹配</numerusform>
+            <numerusform>数据库中有 %n 条结果</numerusform>
         </translation>
     </message>
     <message>

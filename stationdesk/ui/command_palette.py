@@ -10,6 +10,7 @@ grid or an officer shows their open cases, a mediator the mediation view.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -209,7 +210,7 @@ class CommandPalette(QDialog):
         if text and self._searched == text:
             found = len(self._hits)
             self.status.setText(
-                self.tr("%n match(es) in the database", "", found)
+                self.tr("%n result(s) in the database", "", found)
                 if found
                 else (
                     self.tr("No case, grid or person matches “{text}”.").format(text=text)
@@ -284,7 +285,9 @@ def window_commands(window: Any) -> list[Command]:
             add(action)
 
     def add(action: QAction) -> None:
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        # "数据库设置(&D)…" and "&Refresh" both read without their accelerator.
+        text = re.sub(r"\(&\w\)", "", action.text())
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
         text = text.rstrip("…").rstrip(".").strip()
         if (
             action.isSeparator()

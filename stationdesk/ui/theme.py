@@ -55,13 +55,17 @@ def normalize(name: object) -> str:
     return DARK if str(name or "").strip().lower() == DARK else LIGHT
 
 
-def saved_theme(settings: QSettings | None) -> str:
-    """``STATIONDESK_THEME``, else the per-user setting, else light."""
+def saved_theme(settings: QSettings | None) -> str | None:
+    """``STATIONDESK_THEME``, else the per-user setting (light when never chosen).
+
+    None without settings and without the variable: leave the look as it is (a
+    window that remembers nothing, e.g. a screenshot, keeps the application's look).
+    """
     override = os.environ.get(ENV_OVERRIDE)
     if override:
         return normalize(override)
     if settings is None:
-        return LIGHT
+        return None
     return normalize(settings.value(SETTINGS_KEY, LIGHT, str))
 
 
@@ -107,11 +111,13 @@ def current_theme(app: QApplication | None = None) -> str:
     return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
 
 
-def apply_theme(name: str, app: QApplication | None = None) -> bool:
-    """Switch the whole application to ``name``; False when it already shows it."""
+def apply_theme(name: str | None, app: QApplication | None = None) -> bool:
+    """Switch the whole application to ``name``; False when it already shows it (or None)."""
     app = app or _app()
+    if name is None or app is None:
+        return False
     name = normalize(name)
-    if app is None or current_theme(app) == name:
+    if current_theme(app) == name:
         return False
     app.setPalette(dark_palette() if name == DARK else light_palette())
     app.setStyleSheet(style_sheet(name))

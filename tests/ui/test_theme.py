@@ -136,6 +136,8 @@ def test_tile_captions_stay_dark_on_their_light_face(
     win.resize(1400, 900)
     win.show()
     settle()
+    # A window that remembers nothing keeps the look the application has.
+    assert theme.current_theme(qapp) == theme.DARK
     overview = win.view("overview")
     assert overview is not None
     tiles = [w for w in overview.findChildren(QWidget) if w.objectName() == "tile"]
