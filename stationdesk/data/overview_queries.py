@@ -161,6 +161,8 @@ def mediator_timeline(db: Database, day: date) -> list[MediatorDay]:
             .where(
                 MediationSession.status != SessionStatus.CANCELLED,
                 MediationSession.starts_at < day_end,
+                # Bounded below so the index range is one day, not the whole history.
+                MediationSession.starts_at > day_start - dashboard.LONGEST_SESSION,
                 MediationSession.ends_at > day_start,
             )
             .order_by(MediationSession.starts_at)

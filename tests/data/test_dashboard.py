@@ -110,3 +110,46 @@ def test_mediators_free_agrees_with_the_mediator_board(station: Database) -> Non
         assert dashboard.overview_tiles(station, at).mediators_free == free, at
         seen.append(free)
     assert max(seen) > 0 and min(seen) == 0  # both states occur: the test can fail
+
+
+def test_agreement_rate_per_week_counts_the_held_sessions(station: Database) -> None:
+    from stationdesk.data.schema import MediationSession
+
+    weeks = overview_queries.agreement_rate_by_week(station, NOW, 12)
+    monday = NOW.date() - timedelta(days=NOW.weekday())
+    assert [w.week_start for w in weeks][-1] == monday
+    with station.engine.connect() as conn:
+        rows = conn.execute(
+            select(MediationSession.starts_at, MediationSession.outcome).where(
+                MediationSession.outcome.is_not(None)
+            )
+        ).all()
+    for week in weeks:
+        held = [o for t, o in rows if week.week_start <= t.date() < week.week_start + timedelta(7)]
+        assert week.with_outcome == len(held)
+        assert week.agreement == sum(1 for o in held if o == "agreement")
+    assert sum(w.with_outcome for w in weeks) > 0
+
+
+def test_mediator_day_and_patrol_coverage_match_the_rows(station: Database) -> None:
+    from stationdesk.data.mediation import sessions_between
+    from stationdesk.data.patrols import shifts_between
+    from stationdesk.domain.enums import PatrolStatus, SessionStatus
+
+    day = NOW.date()
+    start = datetime.combine(day, time())
+    end = start + timedelta(days=1)
+    timeline = overview_queries.mediator_timeline(station, day)
+    sessions = [
+        s for s in sessions_between(station, start, end) if s.status != SessionStatus.CANCELLED
+    ]
+    assert sum(len(m.booked) for m in timeline) == sum(len(s.mediators) for s in sessions) > 0
+    assert all(m.available == () for m in timeline if m.absent_reason)
+
+    coverage = {gid: hours for gid, _name, hours in overview_queries.patrol_coverage(station, day)}
+    for shift in shifts_between(station, start, end):
+        if shift.status != PatrolStatus.MISSED:
+            hours = (min(shift.ends_at, end) - max(shift.starts_at, start)).total_seconds() / 3600
+            for gid, _name in shift.grids:
+                assert coverage[gid] >= hours - 1e-9
+    assert all(0 <= h <= 24 for h in coverage.values()) and max(coverage.values()) > 0
