@@ -72,8 +72,10 @@ class ChartSet(QObject):
         return chart
 
     def _make_by_status(self, scale: float) -> mod.BarChart:
+        # Horizontal: status names are long in English and would overlap under columns.
         chart = mod.BarChart(
             self.tr("Open cases by status"),
+            horizontal=True,
             colour=mod.OKABE_ITO[0],
             clickable=True,
             font_scale=scale,
