@@ -66,6 +66,7 @@ from stationdesk.domain.enums import (
     CaseCategory,
     CaseSource,
     CaseStatus,
+    LeaveKind,
     MediatorKind,
     OutreachTopic,
     PartyRole,
@@ -504,8 +505,7 @@ class _Generator:
             nonlocal next_id
             row: dict[str, Any] = dict(id=next_id, name=name or fake.name(), kind=kind, team=team,
                        badge_no=str(next(badges)) if kind == StaffKind.POLICE else None,
-                       phone=self.phone(), volunteer_group=group, on_leave=False,
-                       active=True)  # fmt: skip
+                       phone=self.phone(), volunteer_group=group, active=True)  # fmt: skip
             staff.append(row)
             next_id += 1
             return int(row["id"])
@@ -530,13 +530,14 @@ class _Generator:
             for i in range(30)
         ]
         self.volunteers = len(self.volunteer_ids)
-        self.on_leave = grid_officers[7]  # a grid the command room must notice
-        by_id[self.on_leave]["on_leave"] = True
+        self.on_leave = grid_officers[7]  # a grid the command room must notice (leave rows
+        # are written with the patrols, see _leave)
         self.put(Staff, staff)
         self.patrol_police = [s for s in self.duty_officers[1:] + grid_officers + self.law_officers
                               if s != self.on_leave]  # fmt: skip
         self.patrol_aux = aux
 
+        self.assistants = assistants  # never on patrol
         # Grids: six communities and six villages, each with one responsible officer.
         gid = self.first_id(Grid)
         comm = rng.sample(COMMUNITIES, 6)
@@ -975,8 +976,43 @@ class _Generator:
                               frozenset({spare[1], *partners[14:16]})),
                              calendar="days_off")  # fmt: skip
         monday = self.day(self.today) - timedelta(days=self.day(self.today).weekday())
+        self._leave(shifts, members)
         templates = (
             RotationTemplate(0, "城区城郊沿河两周轮换", 2, monday, tuple(lines)),
+    def _leave(self, shifts: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
+        """A few dated leave periods, none on a day the person is rostered."""
+        from stationdesk.data.schema_roster import StaffLeave
+
+        on_shift: dict[int, set[date]] = {}
+        when = {s["id"]: (s["starts_at"], s["ends_at"]) for s in shifts}
+        for m in members:
+            start, end = when[m["shift_id"]]
+            on_shift.setdefault(m["staff_id"], set()).update({start.date(), end.date()})
+
+        def free(people: list[int], first: int, last: int) -> int:
+            """The first of ``people`` with no shift on those days (else an assistant)."""
+            days = {self.day(d) for d in range(first, last + 1)}
+            return next(p for p in people + self.assistants if not on_shift.get(p, set()) & days)
+
+        t = self.today
+        wanted = [
+            (self.on_leave, t - 2, t + 5, LeaveKind.ANNUAL, "年休假，回老家探亲"),
+            (free(self.law_officers[::-1] + self.duty_officers[1:], t - 1, t + 1), t - 1, t + 1,
+             LeaveKind.SICK,
+             "腰扭伤，医院开具病假条"),
+            (free(self.patrol_aux, t + 3, t + 6), t + 3, t + 6, LeaveKind.TRAINING,
+             "市局辅警业务培训"),
+            (self.director, t + 8, t + 10, LeaveKind.TRAINING, "市局所长轮训"),
+            (self.grid_officers[2], t - 40, t - 35, LeaveKind.ANNUAL, "年休假"),
+        ]  # fmt: skip
+        at = self.dt(max(0, self.now_t - 10 * DAY))
+        lid = self.first_id(StaffLeave)
+        self.put(StaffLeave, [
+            dict(id=lid + n, staff_id=sid, first_day=self.day(a), last_day=self.day(b), kind=kind,
+                 reason=reason, created_by="system", created_at=at, version=1)
+            for n, (sid, a, b, kind, reason) in enumerate(wanted)
+        ])  # fmt: skip
+
             RotationTemplate(0, "节假日商圈加强巡逻", 2, monday, (extra,)),
         )
         first, last = self.day(self.today + 1), self.day(self.today + 14)

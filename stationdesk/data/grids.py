@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import flag_modified
 
 from stationdesk.data.database import Database
+from stationdesk.data.leave import on_leave
 from stationdesk.data.schema import Grid, GridStaff, Staff
 from stationdesk.data.uow import Actor, ConflictError, row_values, unit_of_work
 from stationdesk.domain.community import GridFlag, grid_flag
@@ -56,8 +58,9 @@ class GridRecord:
         return grid_flag(self.officer_id, self.officer_active, self.officer_on_leave)
 
 
-def grid_registry(db: Database) -> list[GridRecord]:
-    """Every grid with its officer and helpers, by code."""
+def grid_registry(db: Database, today: date | None = None) -> list[GridRecord]:
+    """Every grid with its officer and helpers, by code; leave as on ``today``."""
+    away = on_leave(db, today or date.today())
     officer = aliased(Staff)
     with db.read() as s:
         helpers: dict[int, list[Helper]] = {}
@@ -76,7 +79,6 @@ def grid_registry(db: Database) -> list[GridRecord]:
                 Grid.households,
                 Grid.responsible_officer_id,
                 officer.name,
-                officer.on_leave,
                 officer.active,
                 Grid.version,
             )
@@ -96,13 +98,13 @@ def grid_registry(db: Database) -> list[GridRecord]:
             households,
             oid,
             oname or "",
-            bool(oleave),
+            oid in away,
             bool(oactive) if oid is not None else False,
             tuple(helpers.get(gid, ())),
             version,
             tuple(n for n in by_officer.get(oid, ()) if n != name) if oid is not None else (),
         )
-        for gid, code, name, kind, households, oid, oname, oleave, oactive, version in rows
+        for gid, code, name, kind, households, oid, oname, oactive, version in rows
     ]
 
 
@@ -178,17 +180,18 @@ class StaffChoice:
     id: int
     name: str
     kind: StaffKind
-    on_leave: bool
+    on_leave: bool  # today
 
 
-def assignable_staff(db: Database) -> list[StaffChoice]:
+def assignable_staff(db: Database, today: date | None = None) -> list[StaffChoice]:
     """Active police (officers), auxiliaries and assistants (helpers), by kind and name."""
     kinds = (StaffKind.POLICE, *HELPER_KINDS)
+    away = on_leave(db, today or date.today())
     with db.read() as s:
         return [
-            StaffChoice(sid, name, kind, bool(leave))
-            for sid, name, kind, leave in s.execute(
-                select(Staff.id, Staff.name, Staff.kind, Staff.on_leave)
+            StaffChoice(sid, name, kind, sid in away)
+            for sid, name, kind in s.execute(
+                select(Staff.id, Staff.name, Staff.kind)
                 .where(Staff.active.is_(True), Staff.kind.in_(kinds))
                 .order_by(Staff.kind, Staff.name, Staff.id)
             )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from stationdesk.data.database import Database
+from stationdesk.data.leave import on_leave
 from stationdesk.data.schema import Grid, GridStaff, Mediator, Staff
 from stationdesk.domain.enums import CaseCategory, MediatorKind, StaffKind, Team
 
@@ -21,7 +23,7 @@ class StaffInfo:
     team: Team | None
     phone: str
     volunteer_group: str
-    on_leave: bool
+    on_leave: bool  # today (stationdesk.data.leave)
     active: bool
     version: int
 
@@ -60,7 +62,7 @@ class MediatorInfo:
     version: int
 
 
-def _staff(s: Staff) -> StaffInfo:
+def _staff(s: Staff, away: set[int]) -> StaffInfo:
     return StaffInfo(
         s.id,
         s.badge_no or "",
@@ -69,7 +71,7 @@ def _staff(s: Staff) -> StaffInfo:
         s.team,
         s.phone,
         s.volunteer_group,
-        s.on_leave,
+        s.id in away,
         s.active,
         s.version,
     )
@@ -83,11 +85,13 @@ def list_staff(
         stmt = stmt.where(Staff.kind == kind)
     if active_only:
         stmt = stmt.where(Staff.active.is_(True))
+    away = on_leave(db, date.today())
     with db.read() as s:
-        return [_staff(x) for x in s.scalars(stmt)]
+        return [_staff(x, away) for x in s.scalars(stmt)]
 
 
 def list_grids(db: Database) -> list[GridInfo]:
+    away = on_leave(db, date.today())
     officer = aliased(Staff)
     helper = aliased(Staff)
     with db.read() as s:
@@ -99,7 +103,7 @@ def list_grids(db: Database) -> list[GridInfo]:
         ):
             helpers.setdefault(grid_id, []).append(name)
         rows = s.execute(
-            select(Grid, officer.name, officer.on_leave)
+            select(Grid, officer.name)
             .outerjoin(officer, officer.id == Grid.responsible_officer_id)
             .order_by(Grid.code)
         ).all()
@@ -112,12 +116,12 @@ def list_grids(db: Database) -> list[GridInfo]:
                 g.households,
                 g.responsible_officer_id,
                 oname or "",
-                bool(oleave),
+                g.responsible_officer_id in away,
                 g.visit_target_per_month,
                 tuple(helpers.get(g.id, ())),
                 g.version,
             )
-            for g, oname, oleave in rows
+            for g, oname in rows
         ]
 
 

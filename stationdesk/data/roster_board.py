@@ -8,12 +8,13 @@ and which shifts are overdue for check-in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from stationdesk.data.database import Database
+from stationdesk.data.leave import LeavePeriod, leave_between
 from stationdesk.data.patrols import OVERDUE_LOOKBACK, PatrolShiftInfo, shifts_between
 from stationdesk.data.roster_settings import rules_in
 from stationdesk.data.schema import Grid, Staff
@@ -38,7 +39,11 @@ class BoardPerson:
     id: int
     name: str
     kind: StaffKind
-    on_leave: bool
+    on_leave: bool  # on leave on at least one day of the period read
+    leave: tuple[LeavePeriod, ...] = ()  # the leave sharing a day with that period
+
+    def leave_on(self, day: date) -> LeavePeriod | None:
+        return next((p for p in self.leave if p.covers(day)), None)
 
 
 @dataclass(frozen=True)
@@ -87,12 +92,19 @@ def check_shifts(
     grid_ids: list[int],
     days: list[date],
     rules: RosterRules,
-    today: date,
 ) -> list[RuleViolation]:
-    """The roster rules over ``shifts``; people marked on leave are so from ``today``."""
-    leave_days = frozenset(d for d in days if d >= today)
-    persons = [Person(p.id, p.kind, leave_days if p.on_leave else frozenset()) for p in people]
-    return check_roster(
+    """The roster rules over ``shifts``, with everyone's dated leave.
+
+    A violation for a person rostered on a leave day carries the leave's ``kind``,
+    ``reason`` and days in its params, so the board can say why.
+    """
+    first, last = min(days) - CONTEXT, max(days) + CONTEXT
+    persons = [
+        Person(p.id, p.kind, frozenset(d for lv in p.leave for d in lv.days_in(first, last)))
+        for p in people
+    ]
+    by_id = {p.id: p for p in people}
+    found = check_roster(
         shifts,
         persons,
         grid_ids,
@@ -101,14 +113,44 @@ def check_shifts(
         max_weekly_hours=rules.max_weekly_hours,
         min_crew=rules.min_crew,
     )
+    return [_with_leave(v, by_id) if v.code == "on_leave" else v for v in found]
 
 
-def staff_and_grids(db: Database) -> tuple[tuple[BoardPerson, ...], tuple[BoardGrid, ...]]:
+def _with_leave(v: RuleViolation, people: dict[int, BoardPerson]) -> RuleViolation:
+    person = people.get(v.person_id or 0)
+    leave = person.leave_on(v.day) if person is not None and v.day is not None else None
+    if leave is None:
+        return v
+    return replace(
+        v,
+        params={
+            **v.params,
+            "kind": leave.kind.value,
+            "reason": leave.reason,
+            "first_day": leave.first_day.isoformat(),
+            "last_day": leave.last_day.isoformat() if leave.last_day else "",
+        },
+    )
+
+
+def staff_and_grids(
+    db: Database, first: date, last: date
+) -> tuple[tuple[BoardPerson, ...], tuple[BoardGrid, ...]]:
+    """Active staff with their leave around ``first``..``last`` (a day either side), grids."""
+    leave: dict[int, list[LeavePeriod]] = {}
+    for period in leave_between(db, first - CONTEXT, last + CONTEXT):
+        leave.setdefault(period.staff_id, []).append(period)
     with db.read() as s:
         people = tuple(
-            BoardPerson(pid, name, kind, bool(on_leave))
-            for pid, name, kind, on_leave in s.execute(
-                select(Staff.id, Staff.name, Staff.kind, Staff.on_leave)
+            BoardPerson(
+                pid,
+                name,
+                kind,
+                any(p.days_in(first, last) for p in leave.get(pid, ())),
+                tuple(leave.get(pid, ())),
+            )
+            for pid, name, kind in s.execute(
+                select(Staff.id, Staff.name, Staff.kind)
                 .where(Staff.active.is_(True))
                 .order_by(Staff.kind, Staff.name, Staff.id)
             )
@@ -133,15 +175,13 @@ def load_week(db: Database, monday: date, now: datetime) -> WeekRoster:
     start = datetime.combine(monday, time())
     end = start + timedelta(days=7)
     loaded = shifts_between(db, start - CONTEXT, end + CONTEXT)
-    people, grids = staff_and_grids(db)
+    people, grids = staff_and_grids(db, monday, monday + timedelta(days=6))
     with db.read() as s:
         rules = rules_in(s)
     days = board_days(monday)
     live = [to_roster_shift(x) for x in loaded if x.status != PatrolStatus.MISSED]
     week_ids = {x.id for x in loaded if start <= x.starts_at < end}
-    found = check_shifts(
-        live, people, [g.id for g in grids], [d.day for d in days], rules, now.date()
-    )
+    found = check_shifts(live, people, [g.id for g in grids], [d.day for d in days], rules)
     violations = tuple(
         v
         for v in found

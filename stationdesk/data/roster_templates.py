@@ -146,7 +146,11 @@ def load_template(db: Database, template_id: int) -> RotationTemplate:
 def preview_generation(
     db: Database, template_id: int, first_day: date, last_day: date, today: date
 ) -> GenerationPreview:
-    """The shifts the template gives for the period, checked with the shifts already there."""
+    """The shifts the template gives for the period, checked with the shifts already there.
+
+    Leave is dated (stationdesk.data.leave), so ``today`` no longer matters; it stays for
+    the callers.
+    """
     template = load_template(db, template_id)
     planned = generate_shifts(template, first_day, last_day)
     start = datetime.combine(first_day, time())
@@ -156,7 +160,7 @@ def preview_generation(
         for x in shifts_between(db, start - timedelta(days=1), end + timedelta(days=1))
         if x.status != PatrolStatus.MISSED
     ]
-    people, grids = staff_and_grids(db)
+    people, grids = staff_and_grids(db, first_day, last_day)
     rules = roster_rules(db)
     days = [first_day + timedelta(days=i) for i in range((last_day - first_day).days + 1)]
     found = check_shifts(
@@ -165,7 +169,6 @@ def preview_generation(
         [g.id for g in grids],
         days,
         rules,
-        today,
     )
     # Only what the new shifts cause or leave open: not old problems between old shifts.
     relevant = tuple(

@@ -100,7 +100,7 @@ class Staff(Versioned, Base):
     team: Mapped[Team | None] = mapped_column(_enum(Team))
     phone: Mapped[str] = mapped_column(String(32), default="")
     volunteer_group: Mapped[str] = mapped_column(String(100), default="")
-    on_leave: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Leave is dated: stationdesk.data.leave (table staff_leave).
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stationdesk.data.schema import Base, Versioned, _enum
-from stationdesk.domain.enums import ShiftKind
+from stationdesk.domain.enums import LeaveKind, ShiftKind
 
 
 class RosterTemplate(Versioned, Base):
@@ -63,4 +63,24 @@ class PatrolSlotClaim(Base):
     __table_args__ = (Index("ix_patrol_slot_claim_shift", "shift_id", "staff_id"),)
 
 
-__all__ = ["PatrolSlotClaim", "RosterTemplate", "RosterTemplateLine"]
+class StaffLeave(Versioned, Base):
+    """A period a person is away, ``first_day`` to ``last_day`` inclusive.
+
+    ``last_day`` is None for leave "until further notice" (what the old yes/no flag
+    meant). Who recorded it and when: ``created_by`` / ``created_at``; the audit log has
+    the rest. The roster rules and the grid flags read "on leave on day d" from here.
+    """
+
+    __tablename__ = "staff_leave"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date | None] = mapped_column(Date)
+    kind: Mapped[LeaveKind] = mapped_column(_enum(LeaveKind))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_staff_leave_staff_first", "staff_id", "first_day"),)
+
+
+__all__ = ["PatrolSlotClaim", "RosterTemplate", "RosterTemplateLine", "StaffLeave"]

@@ -16,6 +16,15 @@ class StaffKind(StrEnum):
     VOLUNTEER = "volunteer"  # resident volunteer (群防群治)
 
 
+class LeaveKind(StrEnum):
+    """Why a person is away (a staff_leave row)."""
+
+    ANNUAL = "annual"  # annual leave (年休假)
+    SICK = "sick"  # sick leave (病假)
+    TRAINING = "training"  # training or study away from the station (培训)
+    OTHER = "other"  # personal or other leave (事假等)
+
+
 class Team(StrEnum):
     """One room, two teams."""
 

@@ -23,6 +23,7 @@ from stationdesk.data.schema import (
     Setting,
     Staff,
 )
+from stationdesk.data.schema_roster import StaffLeave
 from stationdesk.data.uow import (
     SYSTEM,
     Actor,
@@ -38,6 +39,7 @@ from stationdesk.domain.community import (
     period_containing,
 )
 from stationdesk.domain.enums import (
+    LeaveKind,
     OutreachTopic,
     PatrolStatus,
     Permission,
@@ -73,7 +75,7 @@ def station(db: Database) -> Station:
             return int(uow.add(Staff(name=name, kind=kind, **kw)).id)
 
         officer = person("李警官", StaffKind.POLICE, badge_no="100001")
-        away = person("王警官", StaffKind.POLICE, badge_no="100002", on_leave=True)
+        away = person("王警官", StaffKind.POLICE, badge_no="100002")
         spare = person("赵警官", StaffKind.POLICE, badge_no="100003")
         aux = person("孙辅警", StaffKind.AUXILIARY)
         assistant = person("周助理", StaffKind.ASSISTANT)
@@ -87,6 +89,10 @@ def station(db: Database) -> Station:
         ).id
         g3 = uow.add(Grid(code="G03", name="南桥社区")).id
         uow.add(GridStaff(grid_id=g1, staff_id=aux))
+        today = datetime.now().date()
+        uow.add(StaffLeave(staff_id=away, first_day=today - timedelta(days=1),
+                           last_day=today + timedelta(days=2), kind=LeaveKind.ANNUAL,
+                           reason="", created_at=datetime.now()))  # fmt: skip
     return Station(officer, away, spare, aux, assistant, volunteer, volunteer2, g1, g2, g3)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from stationdesk.data import demo, migrate
+from stationdesk.data import demo, leave, migrate
 from stationdesk.data.audit import recent_entries, verify_chain
 from stationdesk.data.database import Database
 from stationdesk.data.demo import DEMO_PASSWORD, generate_demo, is_empty
@@ -198,7 +198,8 @@ def test_every_grid_has_one_responsible_community_officer(
     officers = [staff[g.responsible_officer_id] for g in grids if g.responsible_officer_id]
     assert len(officers) == len(grids) == len({o.id for o in officers})
     assert all(o.kind == StaffKind.POLICE and o.team == Team.COMMUNITY_POLICING for o in officers)
-    assert sum(o.on_leave for o in officers) == 1  # one grid the duty officer must notice
+    away = leave.on_leave(db, TODAY)
+    assert sum(o.id in away for o in officers) == 1  # one grid the duty officer must notice
     assert all(1 <= helpers[g.id] <= 2 for g in grids)
     assert helper_kinds <= {StaffKind.AUXILIARY, StaffKind.ASSISTANT}
     assert {g.kind for g in grids} == {"village", "community"}

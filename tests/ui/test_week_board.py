@@ -218,8 +218,10 @@ def test_problem_cells_are_coloured_with_their_reason(board: WeekBoard, ctx, set
     lone = patrols.create_shift(ctx.db, ctx.actor, ShiftDraft(
         "独自巡逻", ShiftKind.CUSTOM, start + timedelta(hours=13), start + timedelta(hours=15),
         [volunteer.id], [grid.id]))  # fmt: skip
+    away = next(d.day for d in board.week.days if on_leave.leave_on(d.day))
+    away_at = datetime.combine(away, datetime.min.time())
     leave = patrols.create_shift(ctx.db, ctx.actor, ShiftDraft(
-        "请假巡逻", ShiftKind.CUSTOM, start + timedelta(hours=16), start + timedelta(hours=17),
+        "请假巡逻", ShiftKind.CUSTOM, away_at + timedelta(hours=16), away_at + timedelta(hours=17),
         [on_leave.id], [grid.id]))  # fmt: skip
     board.refresh()
     settle()
@@ -231,7 +233,7 @@ def test_problem_cells_are_coloured_with_their_reason(board: WeekBoard, ctx, set
     assert "Crew too small: 1 of at least 2" in tip and "No police officer" in tip
     board.select_cell(index.row(), index.column())
     assert "Crew too small" in board.reason_line.text()  # shown inline, too
-    leave_index = cell_index(board, on_leave.id, shifts_of(ctx.db, leave, start))
+    leave_index = cell_index(board, on_leave.id, shifts_of(ctx.db, leave, away_at))
     assert leave_index.data(Qt.ItemDataRole.BackgroundRole).color() == ERROR_BG
     assert f"{on_leave.name} is on leave" in leave_index.data(Qt.ItemDataRole.ToolTipRole)
     assert board.problem_list.count() == len(board.model.problems) > 0
@@ -334,7 +336,8 @@ def test_board_opens_within_300_ms_with_200_staff(
         settle()
         board.table.viewport().repaint()
     assert board.model.rowCount() == 200
-    assert len(roster_board.staff_and_grids(ctx.db)[0]) == 200
+    monday = board.week.monday
+    assert len(roster_board.staff_and_grids(ctx.db, monday, monday + timedelta(days=6))[0]) == 200
     took = statistics.median(times)
     record_property("week_board_open_ms", took)
     print(f"week board with 200 staff: {took:.0f} ms (median of {len(times)})")
