@@ -204,8 +204,9 @@ STATUS_MIX = (
 MEDIATED_SHARE = 0.06  # of resolved/closed disputes
 SLOTS = (9 * 3600, 10 * 3600 + 1800, 14 * 3600, 15 * 3600 + 1800)
 SESSION_LEN = 90 * 60
-ROOMS = ("第一调解室", "第二调解室", "警务室")
-ROOM_PLACES = ("一楼东侧", "一楼西侧", "二楼")
+# Enough rooms for the sessions the demo holds at one time (each room is claimed).
+ROOMS = ("第一调解室", "第二调解室", "警务室", "律师工作室", "多功能室")
+ROOM_PLACES = ("一楼东侧", "一楼西侧", "二楼", "二楼东侧", "一楼北侧")
 
 
 def _cum(weights: Sequence[float]) -> list[float]:
@@ -536,8 +537,8 @@ class _Generator:
         self.patrol_police = [s for s in self.duty_officers[1:] + grid_officers + self.law_officers
                               if s != self.on_leave]  # fmt: skip
         self.patrol_aux = aux
-
         self.assistants = assistants  # never on patrol
+
         # Grids: six communities and six villages, each with one responsible officer.
         gid = self.first_id(Grid)
         comm = rng.sample(COMMUNITIES, 6)
@@ -664,6 +665,7 @@ class _Generator:
         self.put(Mediator, mediators)
         self.put(MediatorAvailability, avail)
         first_room = self.first_id(MediationRoom)
+        self.room_ids = [first_room + n for n in range(len(ROOMS))]
         places = zip(ROOMS, ROOM_PLACES, strict=True)
         self.put(MediationRoom, [dict(id=first_room + n, version=1, name=name, location=place,
                                       seats=6, sort_order=n + 1, active=True)
@@ -768,6 +770,17 @@ class _Generator:
         follow_ups: list[tuple[Any, ...]] = []
         officers = self.grid_officers
         ts = self.ts
+        # Sessions by (room, day): a room holds one session at a time, as booking demands.
+        in_room: dict[tuple[int, int], list[int]] = {}
+        booked: list[tuple[int, int, list[int], int]] = []  # (session, start, mediators, room)
+
+        def free_rooms(start: int) -> list[int]:
+            day = start // DAY
+            return [
+                r
+                for r in range(len(ROOMS))
+                if all(abs(s - start) >= SESSION_LEN for s in in_room.get((r, day), ()))
+            ]
 
         def session(case_id: int, start: int, status: SessionStatus, outcome: str | None,
                     referral: str | None, mediators: list[int], g: int) -> None:  # fmt: skip
@@ -777,9 +790,15 @@ class _Generator:
                 terms = rng.choice(AGREEMENTS).format(
                     n=rng.randrange(2, 80) * 100, d=rng.choice((15, 30, 60))
                 )
-            sessions.append((sid, 1, case_id, ts(start), ts(start + SESSION_LEN),
-                             rng.choice(ROOMS), status.value, outcome, terms,
+            free = free_rooms(start)
+            wish = rng.randrange(len(ROOMS))
+            r = wish if wish in free or not free else free[0]
+            in_room.setdefault((r, start // DAY), []).append(start)
+            sessions.append((sid, 1, case_id, ts(start), ts(start + SESSION_LEN), ROOMS[r],
+                             self.room_ids[r], status.value, outcome, terms,
                              referral))  # fmt: skip
+            if status == SessionStatus.BOOKED:
+                booked.append((sid, start, mediators, self.room_ids[r]))
             links.extend((sid, m) for m in mediators)
             if outcome == "agreement":
                 for n in DEFAULT_FOLLOW_UP_DAYS:
@@ -840,6 +859,8 @@ class _Generator:
                 for start in sorted(chosen):
                     if booked_days.get((m, d), 0) >= self.capacity[m]:
                         break
+                    if not free_rooms(start):
+                        continue
                     w = take(m, start)
                     if w is None:
                         break
@@ -860,7 +881,25 @@ class _Generator:
         self.put_fast(MediationSession, SESSION_COLUMNS, sessions)
         self.put_fast(SessionMediator, ("session_id", "mediator_id"), links)
         self.put_fast(FollowUp, FOLLOW_UP_COLUMNS, follow_ups)
+        self._claim_session_slots(booked)
         self.report("mediation", 1, 1)
+
+    def _claim_session_slots(self, booked: list[tuple[int, int, list[int], int]]) -> None:
+        """The slot claims booked sessions hold (see data.mediation_booking.book_mediation),
+        so the database refuses a second booking of their mediators and rooms."""
+        from stationdesk.data.schema_booking import QUANTUM, MediatorSlotClaim, RoomSlotClaim
+        from stationdesk.domain.scheduling import claim_slots
+
+        mediator_claims: list[dict[str, Any]] = []
+        room_claims: list[dict[str, Any]] = []
+        for sid, start, mediators, room_id in booked:
+            for slot in claim_slots(self.dt(start), self.dt(start + SESSION_LEN), QUANTUM):
+                mediator_claims.extend(
+                    dict(mediator_id=m, slot_start=slot, session_id=sid) for m in mediators
+                )
+                room_claims.append(dict(room_id=room_id, slot_start=slot, session_id=sid))
+        self.put(MediatorSlotClaim, mediator_claims)
+        self.put(RoomSlotClaim, room_claims)
 
     # -- patrols ----------------------------------------------------------------------
 
@@ -936,7 +975,42 @@ class _Generator:
         self.put(PatrolMember, members)
         self.put(PatrolGrid, grids)
         self._claim_patrol_slots(shifts, members)
+        self._leave(shifts, members)
         self.report("patrols", 1, 1)
+
+    def _leave(self, shifts: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
+        """A few dated leave periods, none on a day the person is rostered."""
+        from stationdesk.data.schema_roster import StaffLeave
+
+        on_shift: dict[int, set[date]] = {}
+        when = {s["id"]: (s["starts_at"], s["ends_at"]) for s in shifts}
+        for m in members:
+            start, end = when[m["shift_id"]]
+            on_shift.setdefault(m["staff_id"], set()).update({start.date(), end.date()})
+
+        def free(people: list[int], first: int, last: int) -> int:
+            """The first of ``people`` with no shift on those days (else an assistant)."""
+            days = {self.day(d) for d in range(first, last + 1)}
+            return next(p for p in people + self.assistants if not on_shift.get(p, set()) & days)
+
+        t = self.today
+        wanted = [
+            (self.on_leave, t - 2, t + 5, LeaveKind.ANNUAL, "年休假，回老家探亲"),
+            (free(self.law_officers[::-1] + self.duty_officers[1:], t - 1, t + 1), t - 1, t + 1,
+             LeaveKind.SICK,
+             "腰扭伤，医院开具病假条"),
+            (free(self.patrol_aux, t + 3, t + 6), t + 3, t + 6, LeaveKind.TRAINING,
+             "市局辅警业务培训"),
+            (self.director, t + 8, t + 10, LeaveKind.TRAINING, "市局所长轮训"),
+            (self.grid_officers[2], t - 40, t - 35, LeaveKind.ANNUAL, "年休假"),
+        ]  # fmt: skip
+        at = self.dt(max(0, self.now_t - 10 * DAY))
+        lid = self.first_id(StaffLeave)
+        self.put(StaffLeave, [
+            dict(id=lid + n, staff_id=sid, first_day=self.day(a), last_day=self.day(b), kind=kind,
+                 reason=reason, created_by="system", created_at=at, version=1)
+            for n, (sid, a, b, kind, reason) in enumerate(wanted)
+        ])  # fmt: skip
 
     def _rostered_from_templates(
         self, sid: int, shifts: list[dict[str, Any]], members: list[dict[str, Any]],
@@ -976,43 +1050,8 @@ class _Generator:
                               frozenset({spare[1], *partners[14:16]})),
                              calendar="days_off")  # fmt: skip
         monday = self.day(self.today) - timedelta(days=self.day(self.today).weekday())
-        self._leave(shifts, members)
         templates = (
             RotationTemplate(0, "城区城郊沿河两周轮换", 2, monday, tuple(lines)),
-    def _leave(self, shifts: list[dict[str, Any]], members: list[dict[str, Any]]) -> None:
-        """A few dated leave periods, none on a day the person is rostered."""
-        from stationdesk.data.schema_roster import StaffLeave
-
-        on_shift: dict[int, set[date]] = {}
-        when = {s["id"]: (s["starts_at"], s["ends_at"]) for s in shifts}
-        for m in members:
-            start, end = when[m["shift_id"]]
-            on_shift.setdefault(m["staff_id"], set()).update({start.date(), end.date()})
-
-        def free(people: list[int], first: int, last: int) -> int:
-            """The first of ``people`` with no shift on those days (else an assistant)."""
-            days = {self.day(d) for d in range(first, last + 1)}
-            return next(p for p in people + self.assistants if not on_shift.get(p, set()) & days)
-
-        t = self.today
-        wanted = [
-            (self.on_leave, t - 2, t + 5, LeaveKind.ANNUAL, "年休假，回老家探亲"),
-            (free(self.law_officers[::-1] + self.duty_officers[1:], t - 1, t + 1), t - 1, t + 1,
-             LeaveKind.SICK,
-             "腰扭伤，医院开具病假条"),
-            (free(self.patrol_aux, t + 3, t + 6), t + 3, t + 6, LeaveKind.TRAINING,
-             "市局辅警业务培训"),
-            (self.director, t + 8, t + 10, LeaveKind.TRAINING, "市局所长轮训"),
-            (self.grid_officers[2], t - 40, t - 35, LeaveKind.ANNUAL, "年休假"),
-        ]  # fmt: skip
-        at = self.dt(max(0, self.now_t - 10 * DAY))
-        lid = self.first_id(StaffLeave)
-        self.put(StaffLeave, [
-            dict(id=lid + n, staff_id=sid, first_day=self.day(a), last_day=self.day(b), kind=kind,
-                 reason=reason, created_by="system", created_at=at, version=1)
-            for n, (sid, a, b, kind, reason) in enumerate(wanted)
-        ])  # fmt: skip
-
             RotationTemplate(0, "节假日商圈加强巡逻", 2, monday, (extra,)),
         )
         first, last = self.day(self.today + 1), self.day(self.today + 14)
@@ -1506,8 +1545,8 @@ CASE_COLUMNS = (
 )  # fmt: skip
 PARTY_COLUMNS = ("id", "case_id", "name", "role", "resident_id", "phone")
 CHANGE_COLUMNS = ("id", "case_id", "from_status", "to_status", "at", "by_user_id", "reason")
-SESSION_COLUMNS = ("id", "version", "case_id", "starts_at", "ends_at", "room", "status",
-                   "outcome", "agreement_terms", "referral_target")  # fmt: skip
+SESSION_COLUMNS = ("id", "version", "case_id", "starts_at", "ends_at", "room", "room_id",
+                   "status", "outcome", "agreement_terms", "referral_target")  # fmt: skip
 FOLLOW_UP_COLUMNS = ("id", "version", "case_id", "session_id", "officer_id", "due_on", "done_at",
                      "note")  # fmt: skip
 NOTE_COLUMNS = ("id", "case_id", "author_user_id", "at", "text", "struck_at", "struck_by_user_id",

@@ -38,7 +38,12 @@ from stationdesk.data.schema import (
     MediatorRelation,
     SessionMediator,
 )
-from stationdesk.data.schema_booking import MediationRoom, MediatorSlotClaim, RoomSlotClaim
+from stationdesk.data.schema_booking import (
+    QUANTUM,
+    MediationRoom,
+    MediatorSlotClaim,
+    RoomSlotClaim,
+)
 from stationdesk.data.uow import Actor, PermissionDeniedError, unit_of_work
 from stationdesk.domain import workflow
 from stationdesk.domain.conflict_of_interest import (
@@ -61,7 +66,6 @@ from stationdesk.domain.mediator_ranking import (
 )
 from stationdesk.domain.scheduling import claim_slots
 
-QUANTUM = timedelta(minutes=15)
 DEFAULT_LENGTH = timedelta(minutes=90)
 HORIZON_DAYS = 14
 OFFERS_PER_MEDIATOR = 8

@@ -13,12 +13,15 @@ stationdesk.data.schema.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stationdesk.data.schema import Base, Versioned
+
+# The grain of the claims: sessions start and end on the quarter hour.
+QUANTUM = timedelta(minutes=15)
 
 
 class MediationRoom(Versioned, Base):
@@ -53,4 +56,4 @@ class RoomSlotClaim(Base):
     __table_args__ = (Index("ix_room_slot_claim_session", "session_id"),)
 
 
-__all__ = ["MediationRoom", "MediatorSlotClaim", "RoomSlotClaim"]
+__all__ = ["QUANTUM", "MediationRoom", "MediatorSlotClaim", "RoomSlotClaim"]
