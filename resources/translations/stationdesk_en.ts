@@ -2690,6 +2690,14 @@
         <translation>Change officer and helpers…</translation>
     </message>
     <message>
+        <source>Officer's leave…</source>
+        <translation>Officer's leave…</translation>
+    </message>
+    <message>
+        <source>Leave periods of the selected grid's officer</source>
+        <translation>Leave periods of the selected grid's officer</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3607,6 +3615,117 @@
     <message>
         <source>Quarter</source>
         <translation>Quarter</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>No leave recorded.</source>
+        <translation>No leave recorded.</translation>
+    </message>
+    <message>
+        <source>Cancel this leave</source>
+        <translation>Cancel this leave</translation>
+    </message>
+    <message>
+        <source>Until further notice</source>
+        <translation>Until further notice</translation>
+    </message>
+    <message>
+        <source>e.g. family visit, hospital, city training</source>
+        <translation>e.g. family visit, hospital, city training</translation>
+    </message>
+    <message>
+        <source>Add leave</source>
+        <translation>Add leave</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>New leave period</source>
+        <translation>New leave period</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>until further notice</translation>
+    </message>
+    <message>
+        <source>(today)</source>
+        <translation>(today)</translation>
+    </message>
+    <message>
+        <source>Your role may not record leave.</source>
+        <translation>Your role may not record leave.</translation>
+    </message>
+    <message>
+        <source>Leave recorded for %1.</source>
+        <translation>Leave recorded for %1.</translation>
+    </message>
+    <message>
+        <source>Leave from %1 cancelled.</source>
+        <translation>Leave from %1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Not saved: check the marked fields.</source>
+        <translation>Not saved: check the marked fields.</translation>
+    </message>
+    <message>
+        <source>Your role may not record leave. Nothing was saved.</source>
+        <translation>Your role may not record leave. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>This leave was changed on another workstation; the list is reloaded.</source>
+        <translation>This leave was changed on another workstation; the list is reloaded.</translation>
+    </message>
+    <message>
+        <source>The leave could not be saved: %1</source>
+        <translation>The leave could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Overlaps leave already recorded: %1, %2 to %3.</source>
+        <translation>Overlaps leave already recorded: %1, %2 to %3.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>The last day is before the first day.</translation>
+    </message>
+    <message>
+        <source>This person is no longer on the station's staff.</source>
+        <translation>This person is no longer on the station's staff.</translation>
     </message>
 </context>
 <context>
@@ -5762,6 +5881,14 @@
         <translation>Staff (drag onto the board)</translation>
     </message>
     <message>
+        <source>Leave…</source>
+        <translation>Leave…</translation>
+    </message>
+    <message>
+        <source>Leave periods of the selected person</source>
+        <translation>Leave periods of the selected person</translation>
+    </message>
+    <message>
         <source>Week board</source>
         <translation>Week board</translation>
     </message>
@@ -5776,6 +5903,10 @@
     <message>
         <source>(on leave)</source>
         <translation>(on leave)</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>until further notice</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) this week</source>
@@ -5951,6 +6082,14 @@
     <message>
         <source>%1 is on leave</source>
         <translation>%1 is on leave</translation>
+    </message>
+    <message>
+        <source>%1 is on leave (%2: %3)</source>
+        <translation>%1 is on leave (%2: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is on leave (%2)</source>
+        <translation>%1 is on leave (%2)</translation>
     </message>
     <message>
         <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>

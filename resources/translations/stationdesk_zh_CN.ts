@@ -2681,6 +2681,14 @@
         <translation>调整责任民警和协管…</translation>
     </message>
     <message>
+        <source>Officer&apos;s leave…</source>
+        <translation>民警请假…</translation>
+    </message>
+    <message>
+        <source>Leave periods of the selected grid&apos;s officer</source>
+        <translation>所选网格责任民警的请假记录</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>编号</translation>
     </message>
@@ -3276,19 +3284,19 @@
     </message>
     <message>
         <source>Annual leave</source>
-        <translation type="unfinished"></translation>
+        <translation>年休假</translation>
     </message>
     <message>
         <source>Sick leave</source>
-        <translation type="unfinished"></translation>
+        <translation>病假</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>培训</translation>
     </message>
     <message>
         <source>Other leave</source>
-        <translation type="unfinished"></translation>
+        <translation>其他假</translation>
     </message>
     <message>
         <source>Command room</source>
@@ -3593,6 +3601,117 @@
     <message>
         <source>Quarter</source>
         <translation>季度</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>No leave recorded.</source>
+        <translation>暂无请假记录。</translation>
+    </message>
+    <message>
+        <source>Cancel this leave</source>
+        <translation>撤销此请假</translation>
+    </message>
+    <message>
+        <source>Until further notice</source>
+        <translation>另行通知前</translation>
+    </message>
+    <message>
+        <source>e.g. family visit, hospital, city training</source>
+        <translation>如：探亲、就医、市局培训</translation>
+    </message>
+    <message>
+        <source>Add leave</source>
+        <translation>登记请假</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>首日</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>末日</translation>
+    </message>
+    <message>
+        <source>New leave period</source>
+        <translation>新增请假</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>另行通知前</translation>
+    </message>
+    <message>
+        <source>(today)</source>
+        <translation>（今日）</translation>
+    </message>
+    <message>
+        <source>Your role may not record leave.</source>
+        <translation>您的角色无权登记请假。</translation>
+    </message>
+    <message>
+        <source>Leave recorded for %1.</source>
+        <translation>已为%1登记请假。</translation>
+    </message>
+    <message>
+        <source>Leave from %1 cancelled.</source>
+        <translation>%1起的请假已撤销。</translation>
+    </message>
+    <message>
+        <source>Not saved: check the marked fields.</source>
+        <translation>未保存：请检查标出的字段。</translation>
+    </message>
+    <message>
+        <source>Your role may not record leave. Nothing was saved.</source>
+        <translation>您的角色无权登记请假，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This leave was changed on another workstation; the list is reloaded.</source>
+        <translation>此请假已在其他工作站被修改，列表已重新加载。</translation>
+    </message>
+    <message>
+        <source>The leave could not be saved: %1</source>
+        <translation>请假无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Overlaps leave already recorded: %1, %2 to %3.</source>
+        <translation>与已登记的请假重叠：%1，%2至%3。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>末日早于首日。</translation>
+    </message>
+    <message>
+        <source>This person is no longer on the station&apos;s staff.</source>
+        <translation>此人已不在本所在岗人员中。</translation>
     </message>
 </context>
 <context>
@@ -5735,6 +5854,14 @@
         <translation>人员（拖到排班表上）</translation>
     </message>
     <message>
+        <source>Leave…</source>
+        <translation>请假…</translation>
+    </message>
+    <message>
+        <source>Leave periods of the selected person</source>
+        <translation>所选人员的请假记录</translation>
+    </message>
+    <message>
         <source>Week board</source>
         <translation>周排班表</translation>
     </message>
@@ -5749,6 +5876,10 @@
     <message>
         <source>(on leave)</source>
         <translation>（请假）</translation>
+    </message>
+    <message>
+        <source>until further notice</source>
+        <translation>另行通知前</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) this week</source>
@@ -5923,6 +6054,14 @@
     <message>
         <source>%1 is on leave</source>
         <translation>%1 正在休假</translation>
+    </message>
+    <message>
+        <source>%1 is on leave (%2: %3)</source>
+        <translation>%1 请假中（%2：%3）</translation>
+    </message>
+    <message>
+        <source>%1 is on leave (%2)</source>
+        <translation>%1 请假中（%2）</translation>
     </message>
     <message>
         <source>Short rest: %1 has %2 h %3 min after %4 (at least %5 h)</source>

@@ -48,7 +48,7 @@ from stationdesk.ui.reload import CoalescedLoad
 
 log = logging.getLogger(__name__)
 
-TABLES = frozenset({"grid", "grid_staff", "staff"})
+TABLES = frozenset({"grid", "grid_staff", "staff", "staff_leave"})
 GridData = tuple[list[GridRecord], list[StaffChoice]]
 
 
@@ -74,7 +74,11 @@ class GridsTab(QWidget):
         self.edit_button = QPushButton(self.tr("Change officer and helpers…"))
         self.edit_button.clicked.connect(self.edit_selected)
         top = QHBoxLayout()
+        self.leave_button = QPushButton(self.tr("Officer's leave…"))
+        self.leave_button.setToolTip(self.tr("Leave periods of the selected grid's officer"))
+        self.leave_button.clicked.connect(self.open_leave)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.leave_button)
         top.addWidget(self.edit_button)
         self.message = MessageLine()
         self.table = make_table(
@@ -201,6 +205,15 @@ class GridsTab(QWidget):
         else:
             tip = ""
         self.edit_button.setToolTip(tip)
+
+    def open_leave(self) -> None:
+        from stationdesk.ui.leave_dialog import LeaveDialog
+
+        grid = self.selected()
+        people = [(s.id, s.name) for s in self.staff]
+        dialog = LeaveDialog(self.ctx, people, grid.officer_id if grid else None, self)
+        dialog.changed.connect(self.load.load_now)
+        dialog.open()
 
     def edit_selected(self) -> None:
         grid = self.selected()

@@ -61,7 +61,15 @@ from stationdesk.ui.week_board_model import (
 log = logging.getLogger(__name__)
 
 TABLES = frozenset(
-    {"patrol_shift", "patrol_member", "patrol_grid", "grid", "staff", "station_setting"}
+    {
+        "patrol_shift",
+        "patrol_member",
+        "patrol_grid",
+        "grid",
+        "staff",
+        "staff_leave",
+        "station_setting",
+    }
 )
 STATUS_ACTIONS: dict[PatrolStatus, frozenset[PatrolStatus]] = {
     PatrolStatus.ON_PATROL: frozenset({PatrolStatus.PLANNED}),
@@ -190,6 +198,10 @@ class WeekBoard(QWidget):
         staff_lay.addWidget(QLabel(self.tr("Staff (drag onto the board)")))
         staff_lay.addWidget(self.staff_filter)
         staff_lay.addWidget(self.staff_list, 1)
+        self.leave_button = QPushButton(self.tr("Leave…"))
+        self.leave_button.setToolTip(self.tr("Leave periods of the selected person"))
+        self.leave_button.clicked.connect(self.open_leave)
+        staff_lay.addWidget(self.leave_button)
 
         # The board.
         self.model = WeekBoardModel(self)
@@ -325,7 +337,11 @@ class WeekBoard(QWidget):
                 text += " " + self.tr("(on leave)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, p.id)
-            item.setToolTip(label(p.kind))
+            tip = [label(p.kind)]
+            for lv in p.leave:
+                last = format_date(lv.last_day) if lv.last_day else self.tr("until further notice")
+                tip.append(f"{label(lv.kind)} {format_date(lv.first_day)} – {last} {lv.reason}")
+            item.setToolTip("\n".join(tip).strip())
             self.staff_list.addItem(item)
             if p.id == keep:
                 self.staff_list.setCurrentItem(item)
@@ -617,6 +633,16 @@ class WeekBoard(QWidget):
 
         dialog = GenerationDialog(self.ctx, self.monday, self)
         dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+
+    def open_leave(self) -> None:
+        from stationdesk.ui.leave_dialog import LeaveDialog
+
+        selected = self.staff_list.currentItem()
+        staff_id = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
+        people = [(p.id, p.name) for p in self.week.people] if self.week else []
+        dialog = LeaveDialog(self.ctx, people, staff_id, self)
+        dialog.changed.connect(self.refresh)
         dialog.open()
 
     def open_rules(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from stationdesk.data.patrols import PatrolShiftInfo
 from stationdesk.data.roster_board import BoardPerson, WeekRoster
-from stationdesk.domain.enums import PatrolStatus, StaffKind
+from stationdesk.domain.enums import LeaveKind, PatrolStatus, StaffKind
 from stationdesk.domain.scheduling import RuleViolation, day_part_of
 from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
@@ -136,7 +136,21 @@ class RosterWords:
                 .replace("%2", self.shift(p.get("other_shift_id")))
             )
         if v.code == "on_leave":
-            return QCoreApplication.translate("WeekBoard", "%1 is on leave").replace("%1", who)
+            if "kind" not in p:
+                return QCoreApplication.translate("WeekBoard", "%1 is on leave").replace("%1", who)
+            kind = label(LeaveKind(str(p["kind"])))
+            if p.get("reason"):
+                return (
+                    QCoreApplication.translate("WeekBoard", "%1 is on leave (%2: %3)")
+                    .replace("%1", who)
+                    .replace("%2", kind)
+                    .replace("%3", str(p["reason"]))
+                )
+            return (
+                QCoreApplication.translate("WeekBoard", "%1 is on leave (%2)")
+                .replace("%1", who)
+                .replace("%2", kind)
+            )
         if v.code == "short_rest":
             rest = int(str(p.get("rest_minutes", 0)))
             need = int(str(p.get("min_rest_minutes", 0)))

@@ -1,0 +1,337 @@
+"""The leave dialog: one person's leave periods, add one, cancel one.
+
+Opened from the week board (the person selected in the staff list) and from the
+Community view's Grids tab (the selected grid's officer). Reads and saves run on the DB
+worker; a refused period keeps what was typed and shows the message under its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationdesk.data import leave
+from stationdesk.data.leave import REASON_MAX, LeavePeriod
+from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
+from stationdesk.domain.enums import LeaveKind, Permission
+from stationdesk.domain.validation import FieldError, ValidationErrors
+from stationdesk.ui.case_style import MUTED_STYLE
+from stationdesk.ui.context import AppContext
+from stationdesk.ui.field_errors import field_error_text
+from stationdesk.ui.i18n import date_pattern, format_date
+from stationdesk.ui.labels import label
+
+FIELDS = ("staff", "first_day", "last_day", "reason")
+FIELD_ERROR_STYLE = "color: #c62828;"
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def _cell(text: str, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class LeaveDialog(QDialog):
+    """A person's leave: the list, a form to add a period, and cancel."""
+
+    changed = Signal()  # leave was added or cancelled
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        people: Sequence[tuple[int, str]],
+        staff_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.periods: list[LeavePeriod] = []
+        self._busy = False
+        self.setWindowTitle(self.tr("Leave"))
+        self.setMinimumSize(640, 480)
+
+        self.person = QComboBox()
+        self.person.setAccessibleName(self.tr("Person"))
+        for pid, name in people:
+            self.person.addItem(name, pid)
+        self.person.setCurrentIndex(max(0, self.person.findData(staff_id)))
+        self.person.currentIndexChanged.connect(lambda _i: self.load())
+
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("From"), self.tr("To"), self.tr("Reason"),
+             self.tr("Recorded by")]
+        )  # fmt: skip
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        for col in (0, 1, 2, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        self.empty = QLabel(self.tr("No leave recorded."))
+        self.empty.setStyleSheet(MUTED_STYLE)
+        self.cancel_button = QPushButton(self.tr("Cancel this leave"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+
+        today = ctx.clock().date()
+        self.kind = QComboBox()
+        for kind in LeaveKind:
+            self.kind.addItem(label(kind), kind)
+        self.first_day = QDateEdit(_qdate(today))
+        self.last_day = QDateEdit(_qdate(today + timedelta(days=2)))
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_pattern())
+        self.open_ended = QCheckBox(self.tr("Until further notice"))
+        self.open_ended.toggled.connect(lambda on: self.last_day.setEnabled(not on))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(REASON_MAX + 50)  # longer input gets a message, not a cut
+        self.reason.setPlaceholderText(self.tr("e.g. family visit, hospital, city training"))
+        self.errors = {f: QLabel() for f in FIELDS}
+        for err in self.errors.values():
+            err.setStyleSheet(FIELD_ERROR_STYLE)
+            err.setWordWrap(True)
+            err.hide()
+        last_row = QHBoxLayout()
+        last_row.addWidget(self.last_day)
+        last_row.addWidget(self.open_ended)
+        last_row.addStretch(1)
+        self.add_button = QPushButton(self.tr("Add leave"))
+        self.add_button.clicked.connect(self.add)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("First day"), self.first_day)
+        form.addRow("", self.errors["first_day"])
+        form.addRow(self.tr("Last day"), last_row)
+        form.addRow("", self.errors["last_day"])
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow("", self.errors["reason"])
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        form.addRow(add_row)
+        add_box = QGroupBox(self.tr("New leave period"))
+        add_box.setLayout(form)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Person"), self.person)
+        top.addRow("", self.errors["staff"])
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.empty, 1)
+        list_row.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(list_row)
+        lay.addWidget(add_box)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+        self.load()
+
+    # ------------------------------------------------------------------ reading
+
+    def staff_id(self) -> int | None:
+        data = self.person.currentData()
+        return int(data) if data is not None else None
+
+    def load(self) -> None:
+        staff_id, db = self.staff_id(), self.ctx.db
+        if staff_id is None:
+            self.show_periods([])
+            return
+
+        def done(found: list[LeavePeriod]) -> None:
+            if shiboken6.isValid(self) and self.staff_id() == staff_id:
+                self.show_periods(found)
+
+        self.ctx.worker.submit(lambda: leave.leave_of(db, staff_id), done, self._failed, "leave")
+
+    def show_periods(self, periods: list[LeavePeriod]) -> None:
+        self.periods = periods
+        today = self.ctx.clock().date()
+        self.table.setRowCount(len(periods))
+        for row, p in enumerate(periods):
+            last = format_date(p.last_day) if p.last_day else self.tr("until further notice")
+            kind = _cell(label(p.kind))
+            if p.covers(today):
+                kind.setText(kind.text() + " " + self.tr("(today)"))
+            when = format_date(p.created_at.date())
+            self.table.setItem(row, 0, kind)
+            self.table.setItem(row, 1, _cell(format_date(p.first_day)))
+            self.table.setItem(row, 2, _cell(last))
+            self.table.setItem(row, 3, _cell(p.reason or "—", p.reason))
+            self.table.setItem(row, 4, _cell(p.created_by, when))
+        self.empty.setVisible(not periods)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ saving
+
+    def _can_edit(self) -> bool:
+        return self.ctx.online and self.ctx.actor.can(Permission.EDIT_PATROLS)
+
+    def _update_actions(self) -> None:
+        can = self._can_edit() and not self._busy
+        self.add_button.setEnabled(can and self.staff_id() is not None)
+        self.cancel_button.setEnabled(can and self.selected() is not None)
+        tip = "" if self.ctx.actor.can(Permission.EDIT_PATROLS) else self.tr(
+            "Your role may not record leave."
+        )  # fmt: skip
+        self.add_button.setToolTip(tip)
+        self.cancel_button.setToolTip(tip)
+
+    def selected(self) -> LeavePeriod | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.periods):
+            return None
+        return self.periods[rows[0].row()]
+
+    def add(self) -> None:
+        staff_id = self.staff_id()
+        if staff_id is None or self._busy:
+            return
+        self._show_errors([])
+        first = _date(self.first_day.date())
+        last = None if self.open_ended.isChecked() else _date(self.last_day.date())
+        kind: LeaveKind = self.kind.currentData()
+        reason, db, actor = self.reason.text(), self.ctx.db, self.ctx.actor
+        self._busy = True
+        self._update_actions()
+
+        def done(_id: int) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._busy = False
+            self.reason.clear()
+            self._say(self.tr("Leave recorded for %1.").replace("%1", self.person.currentText()))
+            self.changed.emit()
+            self.load()
+
+        self.ctx.worker.submit(
+            lambda: leave.record_leave(db, actor, staff_id, first, last, kind, reason),
+            done,
+            self._failed,
+            "record leave",
+        )
+
+    def cancel_selected(self) -> None:
+        period = self.selected()
+        if period is None or self._busy:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self._busy = True
+        self._update_actions()
+
+        def done(_none: None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._busy = False
+            self._say(
+                self.tr("Leave from %1 cancelled.").replace("%1", format_date(period.first_day))
+            )
+            self.changed.emit()
+            self.load()
+
+        self.ctx.worker.submit(
+            lambda: leave.cancel_leave(db, actor, period.id, period.version),
+            done,
+            self._failed,
+            "cancel leave",
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._busy = False
+        self._update_actions()
+        if isinstance(exc, ValidationErrors):
+            self._show_errors(list(exc.errors))
+            self._say(self.tr("Not saved: check the marked fields."), error=True)
+            return
+        if isinstance(exc, PermissionDeniedError):
+            text = self.tr("Your role may not record leave. Nothing was saved.")
+        elif isinstance(exc, ConflictError | NotFoundError):
+            text = self.tr("This leave was changed on another workstation; the list is reloaded.")
+            self.load()
+        else:
+            text = self.tr("The leave could not be saved: %1").replace("%1", str(exc))
+        self._say(text, error=True)
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        by_field = {e.field: e for e in errors}
+        for field, widget in self.errors.items():
+            err = by_field.get(field)
+            widget.setVisible(err is not None)
+            widget.setText(self.error_text(err) if err is not None else "")
+
+    def error_text(self, err: FieldError) -> str:
+        p = err.params
+        if err.code == "leave_overlaps":
+            last = str(p.get("last_day") or "")
+            return (
+                self.tr("Overlaps leave already recorded: %1, %2 to %3.")
+                .replace("%1", label(LeaveKind(str(p.get("kind", "other")))))
+                .replace("%2", format_date(date.fromisoformat(str(p.get("first_day")))))
+                .replace(
+                    "%3",
+                    format_date(date.fromisoformat(last))
+                    if last
+                    else self.tr("until further notice"),
+                )
+            )
+        if err.code == "ends_before_start":
+            return self.tr("The last day is before the first day.")
+        if err.code == "unknown_person":
+            return self.tr("This person is no longer on the station's staff.")
+        return field_error_text(err)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        colour, background = ("#8a1c1c", "#fdecea") if error else ("#1b5e20", "#e8f5e9")
+        self.message.setStyleSheet(
+            f"color: {colour}; background: {background}; padding: 6px; border-radius: 4px;"
+        )
+        self.message.setText(text)
+        self.message.show()
