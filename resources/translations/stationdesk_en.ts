@@ -3684,8 +3684,8 @@
         <translation>until further notice</translation>
     </message>
     <message>
-        <source>(today)</source>
-        <translation>(today)</translation>
+        <source>%1 (today)</source>
+        <translation>%1 (today)</translation>
     </message>
     <message>
         <source>Your role may not record leave.</source>

@@ -3670,8 +3670,8 @@
         <translation>另行通知前</translation>
     </message>
     <message>
-        <source>(today)</source>
-        <translation>（今日）</translation>
+        <source>%1 (today)</source>
+        <translation>%1（今日）</translation>
     </message>
     <message>
         <source>Your role may not record leave.</source>

@@ -161,7 +161,8 @@ class LeaveDialog(QDialog):
         top.addRow(self.tr("Person"), self.person)
         top.addRow("", self.errors["staff"])
         list_row = QHBoxLayout()
-        list_row.addWidget(self.empty, 1)
+        list_row.addWidget(self.empty)
+        list_row.addStretch(1)
         list_row.addWidget(self.cancel_button)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -198,7 +199,7 @@ class LeaveDialog(QDialog):
             last = format_date(p.last_day) if p.last_day else self.tr("until further notice")
             kind = _cell(label(p.kind))
             if p.covers(today):
-                kind.setText(kind.text() + " " + self.tr("(today)"))
+                kind.setText(self.tr("%1 (today)").replace("%1", kind.text()))
             when = format_date(p.created_at.date())
             self.table.setItem(row, 0, kind)
             self.table.setItem(row, 1, _cell(format_date(p.first_day)))
