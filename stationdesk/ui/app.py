@@ -249,6 +249,29 @@ def upgrade_and_inspect(db: Database) -> DatabaseStatus:
     return inspect_database(db, check_file=False)  # checked before, if it was needed
 
 
+_window_modules_imported = False
+
+
+def import_window_modules() -> None:
+    """Import the main window and the view it opens on, once, ahead of the sign-in.
+
+    Called on the UI thread right after the password check went to the worker: Argon2
+    releases the GIL, so these imports (~0.2 s) overlap the check instead of following
+    it. A module that fails here fails again, with its message, when the window builds.
+    """
+    global _window_modules_imported
+    if _window_modules_imported:
+        return
+    _window_modules_imported = True
+    try:
+        from stationdesk.ui import main_window
+
+        saved = app_settings().value(main_window.SETTINGS_VIEW, "", str)
+        main_window.import_view(saved if saved in main_window.VIEW_NAMES else "overview")
+    except Exception as exc:  # reported where the window is built
+        log.info("importing the window ahead of the sign-in failed: %s", exc)
+
+
 def is_embedded_default(db: Database) -> bool:
     from stationdesk.data.database import default_sqlite_path
 
@@ -474,6 +497,7 @@ class SignInDialog(_AccountDialog):
             self._failed,
             what="sign in",
         )
+        import_window_modules()  # while the worker checks the password
 
     def _signed_in(self, actor: Any) -> None:
         self.set_busy(False)
@@ -539,8 +563,13 @@ class Startup(QObject):
 
     # -- background calls with a progress dialog
 
-    def call(self, fn: Callable[[], T], label: str) -> T:
-        """Run ``fn`` on the worker; the UI stays live; re-raise its exception here."""
+    def call(
+        self, fn: Callable[[], T], label: str, meanwhile: Callable[[], None] | None = None
+    ) -> T:
+        """Run ``fn`` on the worker; the UI stays live; re-raise its exception here.
+
+        ``meanwhile`` runs on the UI thread while the worker is busy with ``fn``.
+        """
         loop = QEventLoop()
         box: dict[str, Any] = {}
 
@@ -558,6 +587,8 @@ class Startup(QObject):
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         progress.setMinimumDuration(400)
         self.worker.submit(fn, done, failed, what=label)
+        if meanwhile is not None:
+            meanwhile()
         if "result" not in box and "error" not in box:
             loop.exec()
         progress.close()
@@ -787,6 +818,7 @@ class Startup(QObject):
                 return self.call(
                     lambda: users.sign_in(db, self.user or "", self.env_password or ""),
                     self.tr("Signing in…"),
+                    meanwhile=import_window_modules,
                 )
             except users.SignInError as exc:
                 self.problem(SignInDialog.message_for(exc.code), self.user or "")
