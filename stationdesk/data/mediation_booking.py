@@ -1,4 +1,6 @@
-"""Booking a mediation session for a case: suggestions, conflict check, the booking itself.
+"""Booking a mediation session for a case -- conflict check, slot claims, the booking
+itself -- and cancelling one. The suggestions are in booking_options, the facts about
+the case and its mediators' conflicts of interest in booking_facts.
 
 Double bookings are refused twice over. Inside the unit of work the service looks for a
 session of the mediator or the room overlapping the new one and names it. And the
@@ -13,9 +15,9 @@ the claims are what makes that a property of the database rather than of this co
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, insert, or_, select
@@ -23,13 +25,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stationdesk.data import audit
+from stationdesk.data.booking_facts import case_brief, conflicts_of
 from stationdesk.data.database import Database
 from stationdesk.data.mediation import _windows
-from stationdesk.data.people import parse_skills
-from stationdesk.data.rooms import RoomInfo, rooms_in
 from stationdesk.data.schema import (
     Case,
-    CaseParty,
     CaseStatusChange,
     MediationSession,
     Mediator,
@@ -38,37 +38,13 @@ from stationdesk.data.schema import (
     MediatorRelation,
     SessionMediator,
 )
-from stationdesk.data.schema_booking import (
-    QUANTUM,
-    MediationRoom,
-    MediatorSlotClaim,
-    RoomSlotClaim,
-)
+from stationdesk.data.schema_booking import QUANTUM, MediationRoom, MediatorSlotClaim, RoomSlotClaim
 from stationdesk.data.uow import Actor, PermissionDeniedError, unit_of_work
-from stationdesk.domain import workflow
-from stationdesk.domain.conflict_of_interest import (
-    Conflict,
-    DeclaredRelation,
-    EarlierCase,
-    MediatorFacts,
-    PartyFacts,
-    find_conflicts,
-)
-from stationdesk.domain.enums import CaseCategory, CaseStatus, MediatorKind, Permission
+from stationdesk.domain.conflict_of_interest import Conflict
+from stationdesk.domain.enums import CaseStatus, Permission
 from stationdesk.domain.enums import SessionStatus as SS
-from stationdesk.domain.mediator_ranking import (
-    Candidate,
-    Ranked,
-    align_up,
-    free_starts,
-    rank_mediators,
-    split_languages,
-)
+from stationdesk.domain.mediator_ranking import align_up
 from stationdesk.domain.scheduling import claim_slots
-
-DEFAULT_LENGTH = timedelta(minutes=90)
-HORIZON_DAYS = 14
-OFFERS_PER_MEDIATOR = 8
 
 # ------------------------------------------------------------------------- errors
 
@@ -131,63 +107,6 @@ class ConflictOfInterestError(BookingRefusedError):
 
 
 @dataclass(frozen=True)
-class SlotOffer:
-    starts_at: datetime
-    ends_at: datetime
-    room_ids: tuple[int, ...]  # rooms free for the whole session, in the station's order
-
-
-@dataclass(frozen=True)
-class MediatorOption:
-    ranked: Ranked
-    organisation: str
-    languages: str
-    offers: tuple[SlotOffer, ...]
-
-    @property
-    def id(self) -> int:
-        return self.ranked.candidate.mediator_id
-
-    @property
-    def name(self) -> str:
-        return self.ranked.candidate.name
-
-    @property
-    def kind(self) -> MediatorKind:
-        return self.ranked.candidate.kind
-
-
-@dataclass(frozen=True)
-class CaseBrief:
-    id: int
-    case_no: str
-    category: CaseCategory
-    status: CaseStatus
-    summary: str
-    address: str
-    version: int
-    parties: tuple[PartyFacts, ...]
-
-    @property
-    def moves_to_mediation(self) -> bool:
-        """Booking moves the case to "in mediation" (the workflow allows it from here)."""
-        return self.status != CaseStatus.IN_MEDIATION and workflow.can_transition(
-            self.status, CaseStatus.IN_MEDIATION
-        )
-
-
-@dataclass(frozen=True)
-class BookingOptions:
-    case: CaseBrief
-    wanted_day: date
-    length: timedelta
-    language: str
-    mediators: tuple[MediatorOption, ...]  # best first
-    rooms: tuple[RoomInfo, ...]
-    languages: tuple[str, ...]  # every language some mediator speaks
-
-
-@dataclass(frozen=True)
 class BookingRequest:
     case_id: int
     mediator_ids: tuple[int, ...]
@@ -207,223 +126,6 @@ class BookedSession:
     room: str
     mediators: tuple[str, ...]
     overridden: tuple[Conflict, ...]
-
-
-# ------------------------------------------------------------------------ loading
-
-
-def _case_brief(s: Session, case_id: int) -> CaseBrief:
-    from stationdesk.data.uow import NotFoundError
-
-    c = s.get(Case, case_id)
-    if c is None:
-        raise NotFoundError("case_file", case_id)
-    parties = tuple(PartyFacts(p.name, p.role, p.resident_id, p.phone) for p in c.parties)
-    return CaseBrief(
-        c.id, c.case_no, c.category, c.status, c.summary, c.address, c.version, parties
-    )
-
-
-def _busy(
-    s: Session, start: datetime, end: datetime
-) -> tuple[
-    dict[int, list[tuple[datetime, datetime]]], list[tuple[int | None, str, datetime, datetime]]
-]:
-    """Booked time of every mediator and of every room between ``start`` and ``end``."""
-    by_mediator: dict[int, list[tuple[datetime, datetime]]] = {}
-    live = and_(
-        MediationSession.status != SS.CANCELLED,
-        MediationSession.starts_at < end,
-        MediationSession.ends_at > start,
-    )
-    for mid, b0, b1 in s.execute(
-        select(SessionMediator.mediator_id, MediationSession.starts_at, MediationSession.ends_at)
-        .join(MediationSession, MediationSession.id == SessionMediator.session_id)
-        .where(live)
-    ):
-        by_mediator.setdefault(mid, []).append((b0, b1))
-    rooms = [
-        (r[0], r[1], r[2], r[3])
-        for r in s.execute(
-            select(
-                MediationSession.room_id,
-                MediationSession.room,
-                MediationSession.starts_at,
-                MediationSession.ends_at,
-            ).where(live)
-        )
-    ]
-    return by_mediator, rooms
-
-
-def _room_busy(
-    rooms: Sequence[RoomInfo], sessions: Iterable[tuple[int | None, str, datetime, datetime]]
-) -> dict[int, list[tuple[datetime, datetime]]]:
-    # Sessions from before the room registry carry only the room's name.
-    by_name = {r.name: r.id for r in rooms}
-    out: dict[int, list[tuple[datetime, datetime]]] = {r.id: [] for r in rooms}
-    for room_id, name, b0, b1 in sessions:
-        rid = room_id if room_id is not None else by_name.get(name)
-        if rid in out:
-            out[rid].append((b0, b1))
-    return out
-
-
-def _conflicts(
-    s: Session, case: CaseBrief, mediators: Sequence[Mediator]
-) -> dict[int, tuple[Conflict, ...]]:
-    """Conflicts of interest of each mediator with ``case`` (see domain.conflict_of_interest)."""
-    ids = [m.id for m in mediators]
-    relations: dict[int, list[DeclaredRelation]] = {}
-    for r in s.scalars(select(MediatorRelation).where(MediatorRelation.mediator_id.in_(ids))):
-        relations.setdefault(r.mediator_id, []).append(
-            DeclaredRelation(r.related_name, r.relation, r.related_resident_id, r.related_address)
-        )
-    # Earlier cases these mediators mediated that share a party with this one (by ID or phone:
-    # the rules need a resident ID or a phone to recognise a person).
-    rids = [p.resident_id for p in case.parties if p.resident_id]
-    phones = [p.phone for p in case.parties if p.phone]
-    earlier: dict[int, dict[int, tuple[str, list[PartyFacts]]]] = {}
-    if rids or phones:
-        rows = s.execute(
-            select(
-                SessionMediator.mediator_id,
-                Case.id,
-                Case.case_no,
-                CaseParty.name,
-                CaseParty.role,
-                CaseParty.resident_id,
-                CaseParty.phone,
-            )
-            .join(MediationSession, MediationSession.id == SessionMediator.session_id)
-            .join(Case, Case.id == MediationSession.case_id)
-            .join(CaseParty, CaseParty.case_id == Case.id)
-            .where(
-                SessionMediator.mediator_id.in_(ids),
-                MediationSession.status != SS.CANCELLED,
-                Case.id != case.id,
-                or_(CaseParty.resident_id.in_(rids), CaseParty.phone.in_(phones)),
-            )
-            .distinct()
-        )
-        for mid, cid, no, name, role, rid, phone in rows:
-            entry = earlier.setdefault(mid, {}).setdefault(cid, (no, []))
-            entry[1].append(PartyFacts(name, role, rid, phone))
-    out: dict[int, tuple[Conflict, ...]] = {}
-    for m in mediators:
-        facts = MediatorFacts(
-            m.id, m.name, m.resident_id, m.phone, m.address, tuple(relations.get(m.id, ()))
-        )
-        cases = [
-            EarlierCase(cid, no, tuple(ps))
-            for cid, (no, ps) in sorted(earlier.get(m.id, {}).items())
-        ]
-        out[m.id] = find_conflicts(facts, case.parties, case.address, cases)
-    return out
-
-
-def _load_calendar(
-    s: Session, ids: Sequence[int], first: date, last: date
-) -> tuple[dict[int, list[tuple[int, time, time]]], dict[tuple[int, date], str]]:
-    patterns: dict[int, list[tuple[int, time, time]]] = {}
-    for a in s.scalars(
-        select(MediatorAvailability).where(MediatorAvailability.mediator_id.in_(ids))
-    ):
-        patterns.setdefault(a.mediator_id, []).append((a.weekday, a.start_time, a.end_time))
-    exceptions = {
-        (e.mediator_id, e.day): e.kind
-        for e in s.scalars(
-            select(MediatorException).where(
-                MediatorException.mediator_id.in_(ids),
-                MediatorException.day >= first,
-                MediatorException.day <= last,
-            )
-        )
-    }
-    return patterns, exceptions
-
-
-def _starts_per_day(busy: Iterable[tuple[datetime, datetime]]) -> dict[date, int]:
-    out: dict[date, int] = {}
-    for b0, _b1 in busy:
-        out[b0.date()] = out.get(b0.date(), 0) + 1
-    return out
-
-
-def booking_options(
-    db: Database,
-    case_id: int,
-    at: datetime,
-    wanted_day: date | None = None,
-    length: timedelta = DEFAULT_LENGTH,
-    language: str = "",
-    horizon_days: int = HORIZON_DAYS,
-) -> BookingOptions:
-    """Mediators for the case, best first, each with its next free slots and free rooms."""
-    first = max(wanted_day or at.date(), at.date())
-    not_before = max(at, datetime.combine(first, time()))
-    last = first + timedelta(days=horizon_days)
-    with db.read() as s:
-        case = _case_brief(s, case_id)
-        mediators = s.scalars(
-            select(Mediator).where(Mediator.active.is_(True)).order_by(Mediator.name)
-        ).all()
-        ids = [m.id for m in mediators]
-        patterns, exceptions = _load_calendar(s, ids, first, last)
-        # Whole days: the day's workload counts sessions before ``at`` too.
-        busy, room_sessions = _busy(
-            s, datetime.combine(first, time()), datetime.combine(last, time()) + timedelta(1)
-        )
-        rooms = rooms_in(s)
-        conflicts = _conflicts(s, case, mediators)
-    room_busy = _room_busy(rooms, room_sessions)
-    candidates, offers = [], {}
-    for m in mediators:
-        mine = busy.get(m.id, [])
-        per_day = _starts_per_day(mine)
-        found: list[SlotOffer] = []
-        for offset in range(horizon_days + 1):
-            day = first + timedelta(days=offset)
-            if (m.id, day) in exceptions or per_day.get(day, 0) >= m.capacity_per_day:
-                continue
-            windows = _windows(patterns.get(m.id, []), day)
-            last_end = datetime.min
-            for start in free_starts(windows, mine, length, QUANTUM, not_before):
-                if start < last_end:
-                    continue  # offer back-to-back sessions, not every quarter hour
-                end = start + length
-                free_rooms = tuple(
-                    r.id
-                    for r in rooms
-                    if not any(b0 < end and start < b1 for b0, b1 in room_busy[r.id])
-                )
-                if free_rooms:
-                    found.append(SlotOffer(start, end, free_rooms))
-                    last_end = end
-            if len(found) >= OFFERS_PER_MEDIATOR:
-                break
-        found = found[:OFFERS_PER_MEDIATOR]
-        first_free = found[0].starts_at if found else None
-        load = per_day.get(first_free.date(), 0) if first_free else 0
-        candidates.append(
-            Candidate(
-                m.id, m.name, m.kind, frozenset(parse_skills(m.skills)),
-                split_languages(m.languages), m.capacity_per_day, first_free, load,
-                conflicts.get(m.id, ()),
-            )
-        )  # fmt: skip
-        offers[m.id] = (m.organisation, m.languages, tuple(found))
-    ranked = rank_mediators(candidates, case.category, first, language)
-    languages = sorted({x for m in mediators for x in split_languages(m.languages)})
-    return BookingOptions(
-        case,
-        first,
-        length,
-        language,
-        tuple(MediatorOption(r, *offers[r.candidate.mediator_id]) for r in ranked),
-        tuple(rooms),
-        tuple(languages),
-    )
 
 
 # ------------------------------------------------------------------------ booking
@@ -588,7 +290,7 @@ def book_mediation(db: Database, actor: Actor, request: BookingRequest) -> Booke
         with unit_of_work(db, actor, Permission.EDIT_MEDIATION, "mediation.book") as uow:
             s = uow.session
             _check_times(request, uow.at)
-            case = _case_brief(s, request.case_id)
+            case = case_brief(s, request.case_id)
             if not case.status.is_open:
                 raise BookingRefusedError("case_closed", f"case {case.case_no} is not open")
             mediators = [uow.get(Mediator, mid) for mid in dict.fromkeys(request.mediator_ids)]
@@ -602,7 +304,7 @@ def book_mediation(db: Database, actor: Actor, request: BookingRequest) -> Booke
                 raise clash
             conflicts = {
                 m.name: cs
-                for m, cs in zip(mediators, _conflicts(s, case, mediators).values(), strict=True)
+                for m, cs in zip(mediators, conflicts_of(s, case, mediators).values(), strict=True)
                 if cs
             }
             if conflicts and not justification:
@@ -752,16 +454,11 @@ def claims_of(db: Database, session_id: int) -> tuple[int, int]:
 
 __all__ = [
     "BookedSession",
-    "BookingOptions",
     "BookingRefusedError",
     "BookingRequest",
-    "CaseBrief",
     "ConflictOfInterestError",
-    "MediatorOption",
-    "SlotOffer",
     "SlotTakenError",
     "book_mediation",
-    "booking_options",
     "cancel_session",
     "claims_of",
     "declare_relation",

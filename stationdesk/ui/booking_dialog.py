@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stationdesk.data import booking_options as bo
 from stationdesk.data import mediation_booking as mb
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.enums import CaseStatus, Permission
@@ -59,7 +60,7 @@ class BookingDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._case_id = case_id
-        self._options: mb.BookingOptions | None = None
+        self._options: bo.BookingOptions | None = None
         self._busy = False
         self._generation = 0
         self.setWindowTitle(self.tr("Book mediation"))
@@ -187,7 +188,7 @@ class BookingDialog(QDialog):
         language = str(self.language_combo.currentData() or "")
         at = ctx.clock()
 
-        def loaded(options: mb.BookingOptions) -> None:
+        def loaded(options: bo.BookingOptions) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
                 self._show(options)
                 if message:
@@ -201,13 +202,13 @@ class BookingDialog(QDialog):
                 )
 
         ctx.worker.submit(
-            lambda: mb.booking_options(ctx.db, case_id, at, day, length, language),
+            lambda: bo.booking_options(ctx.db, case_id, at, day, length, language),
             loaded,
             failed,
             f"case {case_id}: booking options",
         )
 
-    def _show(self, o: mb.BookingOptions) -> None:
+    def _show(self, o: bo.BookingOptions) -> None:
         self._options = o
         c = o.case
         self.case_label.setText(
@@ -263,7 +264,7 @@ class BookingDialog(QDialog):
 
     # ------------------------------------------------------------------ choosing
 
-    def _current_option(self) -> mb.MediatorOption | None:
+    def _current_option(self) -> bo.MediatorOption | None:
         item = self.mediator_tree.currentItem()
         if item is None or self._options is None:
             return None
@@ -310,7 +311,7 @@ class BookingDialog(QDialog):
             self.override_edit.hide()
         self._slot_chosen()
 
-    def _current_offer(self) -> mb.SlotOffer | None:
+    def _current_offer(self) -> bo.SlotOffer | None:
         option = self._current_option()
         row = self.slot_list.currentRow()
         if option is None or not 0 <= row < len(option.offers):

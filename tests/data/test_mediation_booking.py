@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from stationdesk.data import audit, case_timeline, cases, rooms
+from stationdesk.data import booking_options as bo
 from stationdesk.data import mediation_booking as mb
 from stationdesk.data.database import Database
 from stationdesk.data.schema import (
@@ -124,7 +125,7 @@ def count(db: Database, model: Any) -> int:
 
 
 def test_suggestions_rank_skill_availability_and_say_why(st: Station) -> None:
-    opts = mb.booking_options(st.db, st.case_id, datetime.now(), st.day)
+    opts = bo.booking_options(st.db, st.case_id, datetime.now(), st.day)
     names = [o.name for o in opts.mediators]
     assert names[0] == "赵敏"  # family skill, free on the day
     # Skill outweighs a day's wait: the family mediator back tomorrow before the other one.
@@ -153,7 +154,7 @@ def test_booking_writes_session_claims_status_and_timeline(st: Station, duty: Ac
     (entry,) = case_timeline.sessions(st.db, st.case_id)
     assert (entry.starts_at, entry.room, entry.mediators) == (st.at(9), "第一调解室", ("赵敏",))
     # The suggestion list now sees the mediator and the room taken at 9:00.
-    opts = mb.booking_options(st.db, st.case_id, datetime.now(), st.day)
+    opts = bo.booking_options(st.db, st.case_id, datetime.now(), st.day)
     zhao = next(o for o in opts.mediators if o.name == "赵敏")
     assert zhao.offers[0].starts_at == st.at(10, 30)
     work = next(r for r in zhao.ranked.reasons if r.code == ReasonCode.WORKLOAD)
@@ -269,7 +270,7 @@ def test_a_new_case_keeps_its_status_the_workflow_does_not_allow_mediation_yet(
 
 def test_a_conflict_blocks_the_booking_and_names_the_reason(st: Station, duty: Actor) -> None:
     mb.declare_relation(st.db, SYSTEM, st.family, "王建国", "spouse", WANG.resident_id)
-    opts = mb.booking_options(st.db, st.case_id, datetime.now(), st.day)
+    opts = bo.booking_options(st.db, st.case_id, datetime.now(), st.day)
     zhao = next(o for o in opts.mediators if o.name == "赵敏")
     assert zhao.ranked.blocked and opts.mediators[-1].name == "赵敏"
     (c,) = zhao.ranked.candidate.conflicts
@@ -288,7 +289,7 @@ def test_each_rule_is_found_from_the_database(st: Station, duty: Actor, db: Data
     at_home = mediator(db, "吴昊", "dispute_family", address="东城镇 和平路12号")
     earlier = st.new_case(parties=(WANG,), address="别处")
     book(st, duty, st.neighbour, 9, case_id=earlier)
-    opts = mb.booking_options(db, st.case_id, datetime.now(), st.day)
+    opts = bo.booking_options(db, st.case_id, datetime.now(), st.day)
     kinds = {o.id: [c.kind for c in o.ranked.candidate.conflicts] for o in opts.mediators}
     assert kinds[me] == [ConflictKind.IS_PARTY]
     assert kinds[at_home] == [ConflictKind.SHARES_ADDRESS]

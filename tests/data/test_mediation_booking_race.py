@@ -20,6 +20,7 @@ from stationdesk.data.database import Database
 from stationdesk.data.schema import MediationSession, SessionMediator
 from stationdesk.data.schema_booking import MediatorSlotClaim, RoomSlotClaim
 from stationdesk.data.uow import Actor
+from stationdesk.domain.enums import SessionStatus
 
 ROUNDS = 12
 SLOTS = [(9, 0), (10, 30), (14, 0), (15, 30)]
@@ -65,7 +66,7 @@ def check_round(st: Station, results: list[object], resource: str, expect: str) 
             .select_from(MediationSession)
             .where(
                 MediationSession.starts_at == winner.starts_at,
-                MediationSession.status == mb.SS.BOOKED,
+                MediationSession.status == SessionStatus.BOOKED,
             )
         )
         assert live == 1

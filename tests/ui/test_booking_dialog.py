@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from stationdesk.data import booking_options as bo
 from stationdesk.data import case_timeline, cases
 from stationdesk.data import mediation_booking as mb
 from stationdesk.data.schema import Case
@@ -46,7 +47,7 @@ def test_a_conflict_is_shown_and_booking_refused(qtbot, ctx, settle) -> None:  #
     case_id = open_dispute(ctx)
     detail = cases.get_case(ctx.db, case_id)
     party = next(p for p in detail.parties if p.resident_id)
-    first = mb.booking_options(ctx.db, case_id, ctx.clock()).mediators[0]
+    first = bo.booking_options(ctx.db, case_id, ctx.clock()).mediators[0]
     mb.declare_relation(ctx.db, SYSTEM, first.id, party.name, "spouse", party.resident_id)
     dialog = BookingDialog(ctx, case_id)
     qtbot.addWidget(dialog)
@@ -100,7 +101,7 @@ def test_a_director_overrides_with_a_justification(qtbot, ctx, settle) -> None: 
 
     case_id = open_dispute(ctx)
     party = next(p for p in cases.get_case(ctx.db, case_id).parties if p.resident_id)
-    first = mb.booking_options(ctx.db, case_id, ctx.clock()).mediators[0]
+    first = bo.booking_options(ctx.db, case_id, ctx.clock()).mediators[0]
     mb.declare_relation(ctx.db, SYSTEM, first.id, party.name, "relative", party.resident_id)
     ctx.actor = replace(ctx.actor, roles=frozenset({Role.DIRECTOR}))
     dialog = BookingDialog(ctx, case_id)
