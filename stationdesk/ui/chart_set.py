@@ -114,7 +114,7 @@ class ChartSet(QObject):
             colour=mod.OKABE_ITO[0],
             clickable=True,
             value_format=self.tr("{:.1f} h"),
-            top=30.0,  # 24 h and room for the value written after the bar
+            top=36.0,  # 24 h and room for the value written after the bar ("24.0 小时")
             font_scale=scale,
         )
         chart.setToolTip(self.tr("Hours of today some patrol covers each grid; click for patrols"))
