@@ -3915,6 +3915,171 @@
     </message>
 </context>
 <context>
+    <name>MediationFiguresTab</name>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediator</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>Hours booked</translation>
+    </message>
+    <message>
+        <source>Hours offered</source>
+        <translation>Hours offered</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <source>With outcome</source>
+        <translation>With outcome</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Agreement rate</source>
+        <translation>Agreement rate</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
+        <translation>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</translation>
+    </message>
+</context>
+<context>
+    <name>MediationSessions</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>Mediators</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Mediation period</source>
+        <translation>Mediation period</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Record outcome…</translation>
+    </message>
+    <message>
+        <source>Print agreement…</source>
+        <translation>Print agreement…</translation>
+    </message>
+    <message>
+        <source>No mediation sessions today or in the next 7 days.</source>
+        <translation>No mediation sessions today or in the next 7 days.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Sessions from %1, the next 7 days included</source>
+        <translation>Sessions from %1, the next 7 days included</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) past the deadline</source>
+        <translation>
+            <numerusform>%n case past the deadline</numerusform>
+            <numerusform>%n cases past the deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ending soon</source>
+        <translation>
+            <numerusform>%n ending soon</numerusform>
+            <numerusform>%n ending soon</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mediation period: %1 — first: %2, due %3</source>
+        <translation>Mediation period: %1 — first: %2, due %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) over</source>
+        <translation>
+            <numerusform>%n day over</numerusform>
+            <numerusform>%n days over</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>%n hour left</numerusform>
+            <numerusform>%n hours left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outcome recorded; the case is now: %1</source>
+        <translation>Outcome recorded; the case is now: %1</translation>
+    </message>
+    <message>
+        <source>. Follow-up visits on %1.</source>
+        <translation>. Follow-up visits on %1.</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>Save the agreement</translation>
+    </message>
+    <message>
+        <source>Agreement saved to %1</source>
+        <translation>Agreement saved to %1</translation>
+    </message>
+</context>
+<context>
     <name>MediationSettingsDialog</name>
     <message>
         <source>Mediation settings</source>
@@ -4012,96 +4177,8 @@
         <translation>Skills</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>Mediators</source>
-        <translation>Mediators</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>Room</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>Mediation period</source>
-        <translation>Mediation period</translation>
-    </message>
-    <message>
-        <source>Record outcome…</source>
-        <translation>Record outcome…</translation>
-    </message>
-    <message>
-        <source>Print agreement…</source>
-        <translation>Print agreement…</translation>
-    </message>
-    <message>
-        <source>No mediation sessions today or in the next 7 days.</source>
-        <translation>No mediation sessions today or in the next 7 days.</translation>
-    </message>
-    <message>
         <source>Offline: the database cannot be reached; the board may be out of date.</source>
         <translation>Offline: the database cannot be reached; the board may be out of date.</translation>
-    </message>
-    <message>
-        <source>Mediator</source>
-        <translation>Mediator</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <source>Hours booked</source>
-        <translation>Hours booked</translation>
-    </message>
-    <message>
-        <source>Hours offered</source>
-        <translation>Hours offered</translation>
-    </message>
-    <message>
-        <source>Utilisation</source>
-        <translation>Utilisation</translation>
-    </message>
-    <message>
-        <source>With outcome</source>
-        <translation>With outcome</translation>
-    </message>
-    <message>
-        <source>Agreements</source>
-        <translation>Agreements</translation>
-    </message>
-    <message>
-        <source>Agreement rate</source>
-        <translation>Agreement rate</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation> months</translation>
-    </message>
-    <message>
-        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
-        <translation>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -4177,73 +4254,6 @@
             <numerusform>Mediators now (%1) — %n free</numerusform>
             <numerusform>Mediators now (%1) — %n free</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>Tomorrow</source>
-        <translation>Tomorrow</translation>
-    </message>
-    <message>
-        <source>Sessions from %1, the next 7 days included</source>
-        <translation>Sessions from %1, the next 7 days included</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case(s) past the deadline</source>
-        <translation>
-            <numerusform>%n case past the deadline</numerusform>
-            <numerusform>%n cases past the deadline</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ending soon</source>
-        <translation>
-            <numerusform>%n ending soon</numerusform>
-            <numerusform>%n ending soon</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mediation period: %1 — first: %2, due %3</source>
-        <translation>Mediation period: %1 — first: %2, due %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) over</source>
-        <translation>
-            <numerusform>%n day over</numerusform>
-            <numerusform>%n days over</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) left</source>
-        <translation>
-            <numerusform>%n hour left</numerusform>
-            <numerusform>%n hours left</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day left</numerusform>
-            <numerusform>%n days left</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Outcome recorded; the case is now: %1</source>
-        <translation>Outcome recorded; the case is now: %1</translation>
-    </message>
-    <message>
-        <source>. Follow-up visits on %1.</source>
-        <translation>. Follow-up visits on %1.</translation>
-    </message>
-    <message>
-        <source>Save the agreement</source>
-        <translation>Save the agreement</translation>
-    </message>
-    <message>
-        <source>Agreement saved to %1</source>
-        <translation>Agreement saved to %1</translation>
     </message>
 </context>
 <context>

@@ -3901,6 +3901,166 @@
     </message>
 </context>
 <context>
+    <name>MediationFiguresTab</name>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Hours booked</source>
+        <translation>已约小时</translation>
+    </message>
+    <message>
+        <source>Hours offered</source>
+        <translation>可约小时</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>With outcome</source>
+        <translation>有结果场次</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Agreement rate</source>
+        <translation>协议达成率</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
+        <translation>利用率：已约小时 ÷ 每周排班可约小时。协议达成率：达成协议场次 ÷ 有结果场次。</translation>
+    </message>
+</context>
+<context>
+    <name>MediationSessions</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Mediation period</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>登记调解结果…</translation>
+    </message>
+    <message>
+        <source>Print agreement…</source>
+        <translation>打印协议书…</translation>
+    </message>
+    <message>
+        <source>No mediation sessions today or in the next 7 days.</source>
+        <translation>今天及未来 7 天没有调解安排。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Sessions from %1, the next 7 days included</source>
+        <translation>调解安排：%1 起 7 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) past the deadline</source>
+        <translation>
+            <numerusform>%n 件已超期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ending soon</source>
+        <translation>
+            <numerusform>%n 件即将到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mediation period: %1 — first: %2, due %3</source>
+        <translation>调解期限：%1 — 最早：%2，期限 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) over</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outcome recorded; the case is now: %1</source>
+        <translation>调解结果已登记，案件状态：%1</translation>
+    </message>
+    <message>
+        <source>. Follow-up visits on %1.</source>
+        <translation>。回访日期：%1。</translation>
+    </message>
+    <message>
+        <source>Save the agreement</source>
+        <translation>保存调解协议书</translation>
+    </message>
+    <message>
+        <source>Agreement saved to %1</source>
+        <translation>协议书已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>MediationSettingsDialog</name>
     <message>
         <source>Mediation settings</source>
@@ -3998,96 +4158,8 @@
         <translation>擅长</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Mediators</source>
-        <translation>调解员</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Mediation period</source>
-        <translation>调解期限</translation>
-    </message>
-    <message>
-        <source>Record outcome…</source>
-        <translation>登记调解结果…</translation>
-    </message>
-    <message>
-        <source>Print agreement…</source>
-        <translation>打印协议书…</translation>
-    </message>
-    <message>
-        <source>No mediation sessions today or in the next 7 days.</source>
-        <translation>今天及未来 7 天没有调解安排。</translation>
-    </message>
-    <message>
         <source>Offline: the database cannot be reached; the board may be out of date.</source>
         <translation>离线：无法连接数据库，看板可能不是最新。</translation>
-    </message>
-    <message>
-        <source>Mediator</source>
-        <translation>调解员</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>场次</translation>
-    </message>
-    <message>
-        <source>Hours booked</source>
-        <translation>已约小时</translation>
-    </message>
-    <message>
-        <source>Hours offered</source>
-        <translation>可约小时</translation>
-    </message>
-    <message>
-        <source>Utilisation</source>
-        <translation>利用率</translation>
-    </message>
-    <message>
-        <source>With outcome</source>
-        <translation>有结果场次</translation>
-    </message>
-    <message>
-        <source>Agreements</source>
-        <translation>达成协议</translation>
-    </message>
-    <message>
-        <source>Agreement rate</source>
-        <translation>协议达成率</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <source>Utilisation: hours booked over hours offered by the weekly pattern. Agreement rate: agreements over sessions with an outcome.</source>
-        <translation>利用率：已约小时 ÷ 每周排班可约小时。协议达成率：达成协议场次 ÷ 有结果场次。</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -4162,68 +4234,6 @@
         <translation>
             <numerusform>调解员当前状态（%1）— %n 人空闲</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Tomorrow</source>
-        <translation>明天</translation>
-    </message>
-    <message>
-        <source>Sessions from %1, the next 7 days included</source>
-        <translation>调解安排：%1 起 7 天</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case(s) past the deadline</source>
-        <translation>
-            <numerusform>%n 件已超期</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ending soon</source>
-        <translation>
-            <numerusform>%n 件即将到期</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mediation period: %1 — first: %2, due %3</source>
-        <translation>调解期限：%1 — 最早：%2，期限 %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) over</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s) left</source>
-        <translation>
-            <numerusform>剩余 %n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) left</source>
-        <translation>
-            <numerusform>剩余 %n 天</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Outcome recorded; the case is now: %1</source>
-        <translation>调解结果已登记，案件状态：%1</translation>
-    </message>
-    <message>
-        <source>. Follow-up visits on %1.</source>
-        <translation>。回访日期：%1。</translation>
-    </message>
-    <message>
-        <source>Save the agreement</source>
-        <translation>保存调解协议书</translation>
-    </message>
-    <message>
-        <source>Agreement saved to %1</source>
-        <translation>协议书已保存到 %1</translation>
     </message>
 </context>
 <context>

@@ -110,13 +110,13 @@ def test_saved_period_is_the_one_the_mediation_view_counts_down(  # type: ignore
     qtbot.waitExposed(mediation)
     mediation.refresh()
     settle()
-    data = mediation.sessions
+    data = mediation.sessions_panel.sessions
     assert data is not None and data.periods, "the demo has sessions of cases in mediation"
     shown = {s.case_id: row for row, s in enumerate(data.sessions)}
     for case_id, period in data.periods.items():
         assert period.deadline == period.entered_at + timedelta(days=12)
         due = period.deadline
-        item = mediation.session_table.item(shown[case_id], 7)
+        item = mediation.sessions_panel.session_table.item(shown[case_id], 7)
         assert item.toolTip() == f"{format_date(due)} {format_time(due)}"
 
 

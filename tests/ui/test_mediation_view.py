@@ -105,11 +105,11 @@ def test_a_booked_session_makes_the_mediator_busy(view: MediationView, ctx, free
     # The new session is in the week's list too.
     qtbot.waitUntil(
         lambda: any(
-            mediator.name in view.session_table.item(r, 3).text()
-            and view.session_table.item(r, 1)
+            mediator.name in view.sessions_panel.session_table.item(r, 3).text()
+            and view.sessions_panel.session_table.item(r, 1)
             .text()
             .startswith(f"{at - timedelta(minutes=15):%H:%M}")
-            for r in range(view.session_table.rowCount())
+            for r in range(view.sessions_panel.session_table.rowCount())
         ),
         timeout=5000,
     )
@@ -119,9 +119,9 @@ def test_sessions_of_today_and_the_next_week_are_listed(view: MediationView, ctx
     at, _mediator = free
     start = datetime.combine(at.date(), time())
     expected = mediation.sessions_between(ctx.db, start, start + timedelta(days=8))
-    assert view.session_table.rowCount() == len(expected)
+    assert view.sessions_panel.session_table.rowCount() == len(expected)
     for row, session in enumerate(expected):
-        assert view.session_table.item(row, 2).text().startswith(session.case_no)
+        assert view.sessions_panel.session_table.item(row, 2).text().startswith(session.case_no)
 
 
 def test_board_is_reloaded_every_minute_and_not_for_unrelated_changes(  # type: ignore[no-untyped-def]
@@ -179,8 +179,8 @@ def held(qtbot, ctx: AppContext, settle):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(v)
     v.refresh()
     settle()
-    row = next(i for i, s in enumerate(v.sessions.sessions) if s.id == session_id)
-    v.session_table.selectRow(row)
+    row = next(i for i, s in enumerate(v.sessions_panel.sessions.sessions) if s.id == session_id)
+    v.sessions_panel.session_table.selectRow(row)
     return v, case_id, session_id
 
 
@@ -192,14 +192,17 @@ def test_recording_an_agreement_resolves_the_case_and_books_follow_ups(  # type:
     from stationdesk.data import mediation_outcome
 
     view, case_id, session_id = held
-    assert view.outcome_button.isEnabled() and not view.agreement_button.isEnabled()
-    row = view.session_table.currentRow()
-    period = view.session_table.item(row, 7)  # the case's mediation period
+    assert (
+        view.sessions_panel.outcome_button.isEnabled()
+        and not view.sessions_panel.agreement_button.isEnabled()
+    )
+    row = view.sessions_panel.session_table.currentRow()
+    period = view.sessions_panel.session_table.item(row, 7)  # the case's mediation period
     assert period.text().endswith(("left", "over"))
     if period.text().endswith("over"):
         assert period.foreground().color().name() == "#c62828"
-    qtbot.mouseClick(view.outcome_button, Qt.MouseButton.LeftButton)
-    dialog = view.outcome_dialog
+    qtbot.mouseClick(view.sessions_panel.outcome_button, Qt.MouseButton.LeftButton)
+    dialog = view.sessions_panel.outcome_dialog
     assert dialog is not None and dialog.isVisible()
     save = dialog.box.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # no terms: refused, dialog stays
@@ -211,15 +214,24 @@ def test_recording_an_agreement_resolves_the_case_and_books_follow_ups(  # type:
     settle()
     assert not dialog.isVisible()
     assert cases.get_case(ctx.db, case_id).status == CaseStatus.RESOLVED
-    assert "Resolved" in view.session_message.text() and "Follow-up" in view.session_message.text()
-    row = next(i for i, s in enumerate(view.sessions.sessions) if s.id == session_id)
-    assert view.session_table.item(row, 6).text() == "Agreement"
-    view.session_table.selectRow(row)
-    assert view.agreement_button.isEnabled() and not view.outcome_button.isEnabled()
+    assert (
+        "Resolved" in view.sessions_panel.session_message.text()
+        and "Follow-up" in view.sessions_panel.session_message.text()
+    )
+    row = next(i for i, s in enumerate(view.sessions_panel.sessions.sessions) if s.id == session_id)
+    assert view.sessions_panel.session_table.item(row, 6).text() == "Agreement"
+    view.sessions_panel.session_table.selectRow(row)
+    assert (
+        view.sessions_panel.agreement_button.isEnabled()
+        and not view.sessions_panel.outcome_button.isEnabled()
+    )
     out = tmp_path / "agreement.pdf"
-    view.export_agreement(session_id, out)
+    view.sessions_panel.export_agreement(session_id, out)
     settle()
-    assert out.read_bytes().startswith(b"%PDF") and "agreement.pdf" in view.session_message.text()
+    assert (
+        out.read_bytes().startswith(b"%PDF")
+        and "agreement.pdf" in view.sessions_panel.session_message.text()
+    )
 
     # The officer's follow-ups tab lists both visits of the case; late ones turn red.
     view.tabs.setCurrentIndex(2)
@@ -268,8 +280,8 @@ def test_no_agreement_refers_the_case(held, ctx, settle, qtbot) -> None:  # type
     from stationdesk.domain.enums import MediationOutcome, ReferralTarget
 
     view, case_id, _session_id = held
-    qtbot.mouseClick(view.outcome_button, Qt.MouseButton.LeftButton)
-    dialog = view.outcome_dialog
+    qtbot.mouseClick(view.sessions_panel.outcome_button, Qt.MouseButton.LeftButton)
+    dialog = view.sessions_panel.outcome_dialog
     dialog.buttons_by_outcome[MediationOutcome.NO_AGREEMENT].setChecked(True)
     assert dialog.referral.currentData() == ReferralTarget.COURT  # picked for the officer
     assert not dialog.terms.isEnabled()
@@ -290,12 +302,12 @@ def test_figures_tab_lists_every_mediator_and_month(view: MediationView, ctx, se
     view.tabs.setCurrentIndex(3)
     settle()
     expected = mediation_figures.mediator_figures(ctx.db, 6, at)
-    assert view.figures_table.rowCount() == len(expected) > 0
+    assert view.figures.table.rowCount() == len(expected) > 0
     first = expected[0]
-    assert view.figures_table.item(0, 0).text() == first.name
-    assert view.figures_table.item(0, 2).text() == str(first.sessions)
+    assert view.figures.table.item(0, 0).text() == first.name
+    assert view.figures.table.item(0, 2).text() == str(first.sessions)
     rate = first.agreement_rate
-    assert view.figures_table.item(0, 8).text() == ("—" if rate is None else f"{rate:.0%}")
+    assert view.figures.table.item(0, 8).text() == ("—" if rate is None else f"{rate:.0%}")
 
 
 def test_deadline_note_counts_cases_past_their_mediation_period(
@@ -305,6 +317,6 @@ def test_deadline_note_counts_cases_past_their_mediation_period(
 
     at, _mediator = free
     alerts = mediation_outcome.mediation_deadlines(ctx.db, at)
-    assert view.deadline_note.isVisibleTo(view) == bool(alerts)
+    assert view.sessions_panel.deadline_note.isVisibleTo(view) == bool(alerts)
     if alerts:
-        assert alerts[0].case_no in view.deadline_note.text()
+        assert alerts[0].case_no in view.sessions_panel.deadline_note.text()
