@@ -46,7 +46,7 @@ def build_db(path: Path, synthetic: tuple[Any, ...]) -> tuple[str, datetime]:
         conn.execute(
             insert(Staff),
             [dict(id=p.id, name=f"队员{p.id:03d}", kind=p.kind, phone="", volunteer_group="",
-                  on_leave=False, active=True, version=1) for p in people],
+                  active=True, version=1) for p in people],
         )  # fmt: skip
         conn.execute(
             insert(Grid),
@@ -79,16 +79,15 @@ def check_from_db(url: str, rounds: int) -> tuple[float, int, int]:
 
     db = Database(url)
     loaded = shifts_between(db, datetime(2025, 3, 2), datetime(2025, 4, 1))
-    people, grids = roster_board.staff_and_grids(db)
+    first = min(s.starts_at for s in loaded).date()
+    days = [first + timedelta(days=i) for i in range(28)]
+    people, grids = roster_board.staff_and_grids(db, days[0], days[-1])
     rules = roster_settings.roster_rules(db)
     db.dispose()
     roster = [roster_board.to_roster_shift(s) for s in loaded]
-    first = min(s.starts_at for s in loaded).date()
-    days = [first + timedelta(days=i) for i in range(28)]
 
     def check() -> list[Any]:
-        return roster_board.check_shifts(roster, people, [g.id for g in grids], days, rules,
-                                         first)  # fmt: skip
+        return roster_board.check_shifts(roster, people, [g.id for g in grids], days, rules)
 
     found = check()
     times = [common.cpu_ms(check) for _ in range(max(3, rounds * 2))]
