@@ -1,5 +1,6 @@
 """The Visits tab: log a household visit, progress per grid and officer against the
-targets of the period, the period's visits page by page, and the targets dialog."""
+targets of the period, the period's visits page by page; the targets are edited in
+visit_targets.TargetsDialog."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from stationdesk.data.community import VisitInfo, VisitProgress, VisitTargets
 from stationdesk.data.database import Database
 from stationdesk.data.grids import GridRecord, StaffChoice
 from stationdesk.data.uow import Change, PermissionDeniedError
-from stationdesk.domain.community import Period, PeriodKind, VisitDraft
+from stationdesk.domain.community import Period, VisitDraft
 from stationdesk.domain.enums import Permission
 from stationdesk.domain.validation import ValidationErrors
 from stationdesk.ui.community_common import (
@@ -55,6 +53,7 @@ from stationdesk.ui.intake_widgets import (
 )
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.visit_targets import TargetsDialog
 
 log = logging.getLogger(__name__)
 
@@ -487,47 +486,4 @@ class VisitsTab(QWidget):
             lambda _none: self.load.load_now(),
             failed,
             "visit targets",
-        )
-
-
-class TargetsDialog(QDialog):
-    """The station's visit targets: period, station-wide number, per-grid overrides."""
-
-    def __init__(
-        self, targets: VisitTargets, grid_list: tuple[GridRecord, ...], parent: QWidget | None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Household visit targets"))
-        self.period_combo = QComboBox()
-        for kind in PeriodKind:
-            self.period_combo.addItem(label(kind), kind)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(targets.period))
-        self.default_spin = QSpinBox()
-        self.default_spin.setRange(0, 10_000)
-        self.default_spin.setValue(targets.default)
-        form = QFormLayout()
-        form.addRow(self.tr("Period"), self.period_combo)
-        form.addRow(self.tr("Visits per grid (station-wide)"), self.default_spin)
-        self.grid_spins: dict[int, QSpinBox] = {}
-        for g in grid_list:
-            spin = QSpinBox()
-            spin.setRange(-1, 10_000)
-            spin.setSpecialValueText(self.tr("station-wide"))
-            spin.setValue(targets.per_grid.get(g.id, -1))
-            self.grid_spins[g.id] = spin
-            form.addRow(g.name, spin)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def targets(self) -> VisitTargets:
-        return VisitTargets(
-            PeriodKind(self.period_combo.currentData()),
-            self.default_spin.value(),
-            {gid: s.value() for gid, s in self.grid_spins.items() if s.value() >= 0},
         )
