@@ -6,17 +6,22 @@ page is as fast at a million cases as at a hundred, and sorting happens in SQL.
 
 from __future__ import annotations
 
+import enum
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Boolean,
     ColumnElement,
+    DateTime,
+    Integer,
     Select,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -54,9 +59,8 @@ from stationdesk.domain.enums import (
 PAGE_SIZE = 200
 
 
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list."""
+class CaseRow(NamedTuple):
+    """One line of the case list (a named tuple: a page of 200 is built in microseconds)."""
 
     id: int
     case_no: str
@@ -126,6 +130,33 @@ def _contains_ilike(element: _ContainsText, compiler: SQLCompiler, **kw: Any) ->
     column = compiler.process(element.column, **kw)
     pattern = compiler.process(element.pattern, **kw)
     return f"({column} ILIKE {pattern} ESCAPE '\\')"
+
+
+class _Unindexed(ColumnElement[Any]):
+    """``column`` as SQLite's ``+column``: the same value, but no index is used for it.
+
+    The case list opens on open cases newest first. Given ``status IN (...)`` SQLite
+    picks the status index and sorts every open case in a temporary B-tree (16-24 ms at
+    100k, 250 ms at 1M); with ``+status`` it walks the reported-at index newest first
+    and stops after one page (~1 ms at any size). PostgreSQL plans this well itself.
+    """
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: Any) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_Unindexed)
+def _unindexed_plain(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return str(compiler.process(element.column, **kw))
+
+
+@compiles(_Unindexed, "sqlite")
+def _unindexed_sqlite(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.column, **kw)}"
 
 
 CASE_NO_PATTERN = re.compile(r"\d{8}-\d{4}", re.ASCII)
@@ -208,14 +239,20 @@ def _list_select() -> Select:
     )
 
 
-def filter_conditions(f: CaseFilter, at: datetime | None = None) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    f: CaseFilter, at: Any = None, *, open_by_index: bool = True
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of a filter. ``at`` (a time or a bind parameter) is "now"
+    for the overdue filter; ``open_by_index=False`` keeps SQLite from using the status
+    index for the "open cases" condition (see :class:`_Unindexed`)."""
     conds: list[ColumnElement[bool]] = []
     if f.statuses:
         conds.append(Case.status.in_(sorted(f.statuses)))
     if f.open_only or f.overdue_only:
-        conds.append(Case.status.in_(OPEN_STATUSES))
+        status = Case.status if open_by_index else _Unindexed(Case.status)
+        conds.append(status.in_(OPEN_STATUSES))
     if f.overdue_only:
-        conds.append(Case.resolution_due < (at or now()))
+        conds.append(Case.resolution_due < (now() if at is None else at))
     if f.unassigned_only:
         conds.append(and_(Case.owner_staff_id.is_(None), Case.owner_team.is_(None)))
     if f.repeat_only:
@@ -261,6 +298,43 @@ def _row(r: Any) -> CaseRow:
     )
 
 
+# Bind parameters of the page statement that change from call to call.
+_AT, _AFTER_VALUE, _AFTER_ID = "page_at", "page_after_value", "page_after_id"
+
+
+@functools.lru_cache(maxsize=64)
+def _page_statement(case_filter: CaseFilter, sort: CaseSort, after: str, limit: int) -> Select:
+    """The page query for one filter, sort and kind of start (``after``: "" for the first
+    page, "value" or "null" past a row with / without a sort value); built once.
+
+    The time of the overdue filter and where the page starts are bind parameters.
+    """
+    col = SORT_COLUMNS[sort.column]
+    at = bindparam(_AT, datetime.min, type_=DateTime)
+    # Open cases newest first: the reported-at index beats the status index (see
+    # _Unindexed); not with an overdue, grid or owner filter, which have better indexes.
+    by_index = (
+        sort.column != "reported_at"
+        or case_filter.overdue_only
+        or bool(case_filter.grid_ids or case_filter.owner_staff_ids)
+    )
+    stmt = _list_select().where(*filter_conditions(case_filter, at, open_by_index=by_index))
+    after_id = bindparam(_AFTER_ID, 0, type_=Integer)
+    past_id = Case.id < after_id if sort.descending else Case.id > after_id
+    if after == "null":
+        # NULLs sort last in both directions here; continue within the NULL block.
+        stmt = stmt.where(col.is_(None), past_id)
+    elif after == "value":
+        value = bindparam(_AFTER_VALUE, None, type_=col.type)
+        beyond = col < value if sort.descending else col > value
+        stmt = stmt.where(or_(beyond, and_(col == value, past_id), col.is_(None)))
+    if sort.descending:
+        stmt = stmt.order_by(col.desc().nulls_last(), Case.id.desc())
+    else:
+        stmt = stmt.order_by(col.asc().nulls_last(), Case.id.asc())
+    return stmt.limit(limit + 1)
+
+
 def list_cases_page(
     db: Database,
     case_filter: CaseFilter = CaseFilter(),
@@ -269,33 +343,93 @@ def list_cases_page(
     limit: int = PAGE_SIZE,
 ) -> CasePage:
     """One page of the case list, sorted and filtered in SQL (keyset paging)."""
-    col = SORT_COLUMNS[sort.column]
-    stmt = _list_select().where(*filter_conditions(case_filter))
+    kind = "" if after is None else "null" if after.value is None else "value"
+    stmt = _page_statement(case_filter, sort, kind, limit)
+    params: dict[str, Any] = {_AT: now()}
     if after is not None:
-        if after.value is None:
-            # NULLs sort last in both directions here; continue within the NULL block.
-            stmt = stmt.where(
-                col.is_(None), Case.id < after.id if sort.descending else Case.id > after.id
-            )
-        elif sort.descending:
-            stmt = stmt.where(
-                or_(col < after.value, and_(col == after.value, Case.id < after.id), col.is_(None))
-            )
-        else:
-            stmt = stmt.where(
-                or_(col > after.value, and_(col == after.value, Case.id > after.id), col.is_(None))
-            )
-    if sort.descending:
-        stmt = stmt.order_by(col.desc().nulls_last(), Case.id.desc())
+        params[_AFTER_ID] = after.id
+        params[_AFTER_VALUE] = after.value
+    if db.is_sqlite:
+        rows = _sqlite_page_rows(db, stmt, params)
     else:
-        stmt = stmt.order_by(col.asc().nulls_last(), Case.id.asc())
-    with db.engine.connect() as conn:
-        raw = conn.execute(stmt.limit(limit + 1)).all()
-    rows = tuple(_row(r) for r in raw[:limit])
+        with db.engine.connect() as conn:
+            rows = [_row(r) for r in conn.execute(stmt, params)]
     next_key = None
-    if len(raw) > limit:
+    if len(rows) > limit:
+        del rows[limit:]
         next_key = PageKey(_sort_value(rows[-1], sort.column), rows[-1].id)
-    return CasePage(rows, next_key)
+    return CasePage(tuple(rows), next_key)
+
+
+# --- the SQLite page read: compiled once, straight from the driver's cursor -----------
+#
+# SQLAlchemy's per-call work (cache key, execution context, result processing of the
+# enum and time columns) and a frozen dataclass per row took 3-4x the query itself on
+# a 200-row page. The statement is the same, compiled by SQLAlchemy once per filter;
+# the values are converted here.
+
+_CATEGORIES = {m.value: m for m in CaseCategory}
+_PRIORITIES = {m.value: m for m in Priority}
+_STATUSES = {m.value: m for m in CaseStatus}
+
+
+@dataclass(frozen=True)
+class _CompiledPage:
+    sql: str
+    names: tuple[str, ...]  # the positional parameters, in order
+    values: dict[str, Any]  # their values as compiled (the filter's own)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(stmt: Select, dialect: Any) -> _CompiledPage:
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    names = tuple(compiled.positiontup or ())
+    return _CompiledPage(compiled.string, names, dict(compiled.construct_params()))
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A parameter as SQLAlchemy stores it in SQLite (enums by value, times as text)."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _sqlite_page_rows(db: Database, stmt: Select, params: dict[str, Any]) -> list[CaseRow]:
+    page = _compiled(stmt, db.engine.dialect)
+    args = [_sqlite_value(params[n] if n in params else page.values[n]) for n in page.names]
+    conn = db.engine.raw_connection()  # from the pool, with the engine's pragmas
+    try:
+        raw = conn.driver_connection.execute(page.sql, args).fetchall()  # type: ignore[union-attr]
+    finally:
+        conn.close()
+    new, fromiso = tuple.__new__, datetime.fromisoformat
+    cats, prios, states = _CATEGORIES, _PRIORITIES, _STATUSES
+    return [
+        new(
+            CaseRow,
+            (
+                r[0],
+                r[1],
+                fromiso(r[2]),
+                cats[r[3]],
+                prios[r[4]],
+                states[r[5]],
+                r[6] or "",
+                r[7] or r[8] or "",  # an officer's name, else the owning team's value
+                r[9],
+                None if r[10] is None else fromiso(r[10]),
+                bool(r[11]),
+                r[12],
+            ),
+        )
+        for r in raw
+    ]
 
 
 def _sort_value(row: CaseRow, column: str) -> Any:
