@@ -480,7 +480,7 @@ def _cmd_report_agreement(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     if args.report_command == "agreement":
         return _cmd_report_agreement(args)
-    from stationdesk.data import handovers
+    from stationdesk.data import handover_collect, handover_facts
     from stationdesk.data.uow import PermissionDeniedError, now
     from stationdesk.domain.validation import FieldError
     from stationdesk.reports.handover import build_handover_pdf
@@ -488,14 +488,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if (args.start is None) != (args.end is None):
         raise CliError("give both --from and --to, or neither (the last completed shift)")
     start, end = (
-        (args.start, args.end) if args.start is not None else handovers.last_completed_shift(now())
+        (args.start, args.end)
+        if args.start is not None
+        else handover_facts.last_completed_shift(now())
     )
     if end <= start:
         raise CliError("--to must be later than --from")
     lang = args.report_lang or args.lang or "zh_CN"
     db = _open_db(args)
     try:
-        data = handovers.collect_handover(
+        data = handover_collect.collect_handover(
             db, start, end, actor=_cli_actor(), full_personal_data=args.full
         )
     except FieldError as exc:

@@ -1,6 +1,6 @@
 """The shift handover report: an A4 PDF the incoming officer signs.
 
-Built with reportlab platypus from a :class:`~stationdesk.data.handovers.HandoverData`
+Built with reportlab platypus from a :class:`~stationdesk.data.handover_facts.HandoverData`
 (plain values, so it can run on a worker thread). Every string comes from the
 report catalogue; the Chinese font is embedded when one is found (see fonts.py).
 
@@ -56,7 +56,7 @@ from reportlab.platypus import (
 )
 
 from stationdesk import __version__
-from stationdesk.data.handovers import (
+from stationdesk.data.handover_facts import (
     OPEN_PER_PRIORITY_LIMIT,
     CaseLine,
     HandoverData,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from stationdesk.data.handovers import (
+from stationdesk.data.handover_facts import (
     CaseLine,
     CrewMember,
     FollowUpLine,

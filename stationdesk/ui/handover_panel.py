@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.data import handovers, users
-from stationdesk.data.handovers import HandoverData, HandoverError, HandoverRecord
+from stationdesk.data import handover_collect, handovers, users
+from stationdesk.data.handover_facts import HandoverData
+from stationdesk.data.handovers import HandoverError, HandoverRecord
 from stationdesk.data.uow import Change, PermissionDeniedError
 from stationdesk.data.users import UserInfo
 from stationdesk.domain.enums import Permission, permissions_of
@@ -350,7 +351,7 @@ class HandoverPanel(QWidget):
         self._update_actions()
         db, actor = self.ctx.db, self.ctx.actor
         self.ctx.worker.submit(
-            lambda: handovers.collect_handover(
+            lambda: handover_collect.collect_handover(
                 db,
                 shift[0],
                 shift[1],

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from stationdesk.data import audit, cases, handovers, patrols
+from stationdesk.data import audit, cases, handover_collect, handover_facts, handovers, patrols
 from stationdesk.data.database import Database
 from stationdesk.data.schema import (
     AuditEntry,
@@ -52,20 +52,20 @@ FAKE_PDF = b"%PDF-1.4\n% a handover\n%%EOF\n"
 
 
 def test_day_and_night_shifts() -> None:
-    assert handovers.current_shift(datetime(2025, 3, 14, 8, 0)) == (START, END)
-    assert handovers.current_shift(datetime(2025, 3, 14, 19, 59)) == (START, END)
+    assert handover_facts.current_shift(datetime(2025, 3, 14, 8, 0)) == (START, END)
+    assert handover_facts.current_shift(datetime(2025, 3, 14, 19, 59)) == (START, END)
     night = (END, datetime(2025, 3, 15, 8, 0))
-    assert handovers.current_shift(datetime(2025, 3, 14, 20, 0)) == night
-    assert handovers.current_shift(datetime(2025, 3, 15, 7, 59)) == night
+    assert handover_facts.current_shift(datetime(2025, 3, 14, 20, 0)) == night
+    assert handover_facts.current_shift(datetime(2025, 3, 15, 7, 59)) == night
     # At 02:00 the shift still running began the evening before.
-    assert handovers.last_completed_shift(datetime(2025, 3, 15, 2, 0)) == (START, END)
-    assert handovers.last_completed_shift(datetime(2025, 3, 14, 9, 0)) == (
+    assert handover_facts.last_completed_shift(datetime(2025, 3, 15, 2, 0)) == (START, END)
+    assert handover_facts.last_completed_shift(datetime(2025, 3, 14, 9, 0)) == (
         datetime(2025, 3, 13, 20, 0),
         START,
     )
-    assert handovers.shift_kind(START, END) == ShiftKind.DAY
-    assert handovers.shift_kind(*night) == ShiftKind.NIGHT
-    assert handovers.shift_kind(START, END + timedelta(hours=1)) == ShiftKind.CUSTOM
+    assert handover_facts.shift_kind(START, END) == ShiftKind.DAY
+    assert handover_facts.shift_kind(*night) == ShiftKind.NIGHT
+    assert handover_facts.shift_kind(START, END + timedelta(hours=1)) == ShiftKind.CUSTOM
 
 
 @dataclass
@@ -203,7 +203,7 @@ def station(db: Database, duty: Actor) -> Station_:
 
 
 def test_handover_gathers_the_shift(db: Database, station: Station_) -> None:
-    data = handovers.collect_handover(db, START, END, AT, instructions="  注意防火  ")
+    data = handover_collect.collect_handover(db, START, END, AT, instructions="  注意防火  ")
     assert data.station == "测试派出所"
     assert data.shift_kind == ShiftKind.DAY
     assert [c.case_no for c in data.new_cases] == station.in_shift
@@ -235,7 +235,7 @@ def test_handover_gathers_the_shift(db: Database, station: Station_) -> None:
 
 
 def test_personal_data_is_masked_by_default(db: Database, station: Station_) -> None:
-    data = handovers.collect_handover(db, START, END, AT)
+    data = handover_collect.collect_handover(db, START, END, AT)
     (party,) = data.new_cases[0].parties
     assert party.name == "李娜"
     assert party.resident_id == "110***********" + RESIDENT_ID[-4:]
@@ -248,11 +248,13 @@ def test_full_edition_needs_the_permission_and_is_audited(
     db: Database, station: Station_, duty: Actor, make_actor: Callable[..., Actor]
 ) -> None:
     with pytest.raises(PermissionDeniedError):
-        handovers.collect_handover(db, START, END, AT, actor=duty, full_personal_data=True)
+        handover_collect.collect_handover(db, START, END, AT, actor=duty, full_personal_data=True)
     with pytest.raises(PermissionDeniedError):
-        handovers.collect_handover(db, START, END, AT, full_personal_data=True)
+        handover_collect.collect_handover(db, START, END, AT, full_personal_data=True)
     director = make_actor("director", Role.DIRECTOR)
-    data = handovers.collect_handover(db, START, END, AT, actor=director, full_personal_data=True)
+    data = handover_collect.collect_handover(
+        db, START, END, AT, actor=director, full_personal_data=True
+    )
     assert data.full_personal_data
     (party,) = data.new_cases[0].parties
     assert (party.resident_id, party.phone) == (RESIDENT_ID, PHONE)
@@ -262,10 +264,10 @@ def test_full_edition_needs_the_permission_and_is_audited(
 
 def test_period_must_be_sensible(db: Database) -> None:
     with pytest.raises(FieldError) as empty:
-        handovers.collect_handover(db, END, START)
+        handover_collect.collect_handover(db, END, START)
     assert empty.value.code == "end_before_start"
     with pytest.raises(FieldError) as long:
-        handovers.collect_handover(db, START, START + timedelta(days=40))
+        handover_collect.collect_handover(db, START, START + timedelta(days=40))
     assert long.value.code == "period_too_long"
 
 

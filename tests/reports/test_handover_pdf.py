@@ -19,9 +19,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from stationdesk import cli
-from stationdesk.data import audit, demo, handovers
+from stationdesk.data import audit, demo, handover_collect, handovers
 from stationdesk.data.database import Database
-from stationdesk.data.handovers import HandoverData, OutreachLine
+from stationdesk.data.handover_facts import HandoverData, OutreachLine
 from stationdesk.data.schema import Case, CaseParty
 from stationdesk.data.uow import SYSTEM
 from stationdesk.domain.enums import CaseCategory, OutreachTopic
@@ -74,7 +74,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 @pytest.fixture(scope="module")
 def data(demo_db: Database) -> HandoverData:
-    return handovers.collect_handover(
+    return handover_collect.collect_handover(
         demo_db, START, END, AT, instructions="今晚22时起对幸福路沿线加强巡逻。"
     )
 
@@ -227,7 +227,7 @@ def test_personal_data_is_masked_unless_the_full_edition(
     assert not ID_RE.search(standard), "a full resident ID number is printed"
     assert not any(i in standard for i in ids)
     assert "370***********" in standard
-    full = handovers.collect_handover(  # SYSTEM is an administrator: may see it all
+    full = handover_collect.collect_handover(  # SYSTEM is an administrator: may see it all
         demo_db, START, END, AT, actor=SYSTEM, full_personal_data=True
     )
     full_text = "\n".join(_pages(_build(full, "zh_CN")))

@@ -20,7 +20,7 @@ import pytest
 from security_support import REPORTED, draft
 from sqlalchemy import func, select
 
-from stationdesk.data import cases, handovers, patrols, personal_data, users
+from stationdesk.data import cases, handover_collect, handovers, patrols, personal_data, users
 from stationdesk.data.database import Database
 from stationdesk.data.schema import AuditEntry, Base, Case, CaseNote, Handover, PatrolShift
 from stationdesk.data.uow import SYSTEM, Actor, PermissionDeniedError
@@ -138,8 +138,9 @@ OPERATIONS: list[tuple[str, Permission, str, Operation]] = [
      _acknowledge),
     ("personal_data.reveal_party_details", Permission.VIEW_PERSONAL_DATA, "personal_data.read",
      _reveal),
-    ("handovers.collect_handover(full)", Permission.VIEW_PERSONAL_DATA, "handover.full_edition",
-     lambda st: lambda a: handovers.collect_handover(st.db, START, END, actor=a,
+    ("handover_collect.collect_handover(full)", Permission.VIEW_PERSONAL_DATA,
+     "handover.full_edition",
+     lambda st: lambda a: handover_collect.collect_handover(st.db, START, END, actor=a,
                                                      full_personal_data=True)),
 ]  # fmt: skip
 

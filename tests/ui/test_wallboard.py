@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import numpy as np
@@ -57,7 +58,7 @@ def test_rotates_shows_the_overview_figures_and_leaves_on_escape(  # type: ignor
     qtbot.waitUntil(lambda: len(shown) > board.pages.count(), timeout=10_000)
     n = board.pages.count()
     assert n >= 4
-    assert all((b - a) % n == 1 for a, b in zip(shown, shown[1:], strict=False))  # in order
+    assert all((b - a) % n == 1 for a, b in itertools.pairwise(shown))  # in order
     assert set(shown) == set(range(n))
     assert board.page_title.text()
 
