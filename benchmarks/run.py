@@ -413,14 +413,31 @@ def measure_ratio(run: Run) -> None:
 
     db = Database(str(run.db_path))
     captured: list[tuple[str, Any]] = []
+    traced: list[str] = []
 
     def capture(_conn: Any, _cursor: Any, statement: str, params: Any, *_rest: Any) -> None:
         captured.append((statement, params))
 
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(traced.append)
+
+    # The app may run the page query on the driver's cursor, past SQLAlchemy's events:
+    # then the statement comes from SQLite's trace (the SQL with its values in it).
     event.listen(db.engine, "before_cursor_execute", capture)
+    event.listen(db.engine.pool, "connect", trace)
     cases.list_cases_page(db)
     event.remove(db.engine, "before_cursor_execute", capture)
-    statement, params = captured[-1]
+    db.dispose()  # the traced connections go; the timed calls use fresh ones
+    db = Database(str(run.db_path))
+    if captured:
+        statement, params = captured[-1]
+        source = "SQL and parameters as SQLAlchemy sent them"
+    else:
+        statement = next(
+            sql for sql in reversed(traced) if sql.lstrip().upper().startswith("SELECT")
+        )
+        params = ()
+        source = "SQL as SQLite ran it (values inlined), from its trace"
     raw = sqlite3.connect(str(run.db_path))
     app_ms, raw_ms = [], []
     for _ in range(3):  # warm both
@@ -439,6 +456,7 @@ def measure_ratio(run: Run) -> None:
         ratio,
         f"first page: {median(app_ms):.2f} / {median(raw_ms):.2f} ms CPU time",
     )
+    run.detail("list_vs_raw_ratio: the raw side's statement", source)
 
 
 def measure_dashboard(run: Run) -> None:

@@ -414,22 +414,25 @@ def _sqlite_page_rows(db: Database, stmt: Select, params: dict[str, Any]) -> lis
         new(
             CaseRow,
             (
-                r[0],
-                r[1],
-                fromiso(r[2]),
-                cats[r[3]],
-                prios[r[4]],
-                states[r[5]],
-                r[6] or "",
-                r[7] or r[8] or "",  # an officer's name, else the owning team's value
-                r[9],
-                None if r[10] is None else fromiso(r[10]),
-                bool(r[11]),
-                r[12],
+                id_,
+                case_no,
+                fromiso(reported),
+                cats[category],
+                prios[priority],
+                states[status],
+                grid or "",
+                officer or team or "",  # an officer's name, else the owning team's value
+                summary,
+                None if due is None else fromiso(due),
+                bool(repeat),
+                version,
             ),
         )
-        for r in raw
-    ]
+        for (
+            id_, case_no, reported, category, priority, status, grid, officer, team,
+            summary, due, repeat, version,
+        ) in raw
+    ]  # fmt: skip
 
 
 def _sort_value(row: CaseRow, column: str) -> Any:
