@@ -44,6 +44,7 @@ from stationdesk.domain.mediator_ranking import split_languages
 from stationdesk.ui.booking_reasons import conflict_text, reason_text, taken_text, when_text
 from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.i18n import date_pattern, format_time
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class BookingDialog(QDialog):
         row = QHBoxLayout()
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setDisplayFormat(date_pattern())
         today = self._ctx.clock().date()
         self.day_edit.setDate(QDate(today.year, today.month, today.day))
         self.day_edit.setMinimumDate(QDate(today.year, today.month, today.day))
@@ -288,7 +289,7 @@ class BookingDialog(QDialog):
                 + "</ul>"
             )
             for offer in option.offers:
-                item = QListWidgetItem(f"{when_text(offer.starts_at)}–{offer.ends_at:%H:%M}")
+                item = QListWidgetItem(f"{when_text(offer.starts_at)}–{format_time(offer.ends_at)}")
                 self.slot_list.addItem(item)
         self.slot_list.blockSignals(False)
         if self.slot_list.count():

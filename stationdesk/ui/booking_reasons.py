@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from stationdesk.data.mediation_booking import SlotTakenError
 from stationdesk.domain.conflict_of_interest import Conflict, ConflictKind
 from stationdesk.domain.mediator_ranking import Reason, ReasonCode
+from stationdesk.ui.i18n import format_day, format_day_time, format_time
 
 CONTEXT = "BookingReasons"
 WEEKDAYS = (
@@ -43,7 +44,7 @@ def when_text(moment: object) -> str:
 
     assert isinstance(moment, datetime)
     day = _t(WEEKDAYS[moment.weekday()])
-    return f"{moment:%m-%d} {day} {moment:%H:%M}"
+    return f"{format_day(moment)} {day} {format_time(moment)}"
 
 
 def reason_text(r: Reason) -> str:
@@ -150,8 +151,8 @@ def taken_text(e: SlotTakenError) -> str:
             "BookingReasons",
             "The mediator %1 was booked meanwhile for case %2 (session %3, %4–%5).",
         )
-    start = f"{e.starts_at:%m-%d %H:%M}" if e.starts_at else "?"
-    end = f"{e.ends_at:%H:%M}" if e.ends_at else "?"
+    start = format_day_time(e.starts_at) if e.starts_at else "?"
+    end = format_time(e.ends_at) if e.ends_at else "?"
     return (
         text.replace("%1", e.name)
         .replace("%2", e.case_no or "?")

@@ -50,6 +50,7 @@ from stationdesk.ui.case_style import (
 )
 from stationdesk.ui.case_timeline import CaseTimelineWidget, NoteWidgets
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.i18n import format_time
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ class CaseDetailPanel(QWidget):
             self.reload(
                 keep_choices=True,
                 info=self.tr("Updated by another workstation at %1.").replace(
-                    "%1", self._ctx.clock().strftime("%H:%M")
+                    "%1", format_time(self._ctx.clock())
                 ),
             )
         elif timeline:

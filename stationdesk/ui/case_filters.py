@@ -36,6 +36,7 @@ from stationdesk.domain.enums import (
     StaffKind,
     Team,
 )
+from stationdesk.ui.i18n import date_pattern
 from stationdesk.ui.intake_widgets import make_searchable
 from stationdesk.ui.labels import label
 
@@ -177,7 +178,7 @@ class CaseFilterBar(QWidget):
     def _date_edit(self, tip: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_pattern())
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any day"))
         edit.setDate(NO_DATE)

@@ -7,7 +7,8 @@ from datetime import datetime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy
 
-TIME_FORMAT = "%Y-%m-%d %H:%M"
+from stationdesk.ui.i18n import format_datetime
+
 ERROR_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
 INFO_STYLE = "background:#e6f0fa; color:#123e6b; border:1px solid #a9c6e6; padding:6px;"
 OVERDUE_STYLE = "color:#8b1a1a; font-weight:bold;"
@@ -20,7 +21,7 @@ OVERDUE_FOREGROUND = QColor("#8b1a1a")
 
 
 def fmt_time(value: datetime | None) -> str:
-    return value.strftime(TIME_FORMAT) if value else ""
+    return format_datetime(value)
 
 
 def muted(text: str) -> QLabel:

@@ -50,6 +50,7 @@ from stationdesk.domain.enums import (
 from stationdesk.ui import audit_labels
 from stationdesk.ui.case_style import MUTED_STYLE, clear_layout, fmt_time, muted
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.i18n import format_date, format_time_range
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
@@ -310,7 +311,7 @@ class CaseTimelineWidget(QGroupBox):
             before = self._owner(item.previous_staff_name, item.previous_team)
             return [self.tr("Owner: %1 (was: %2)").replace("%1", now).replace("%2", before)]
         if isinstance(item, SessionEntry):
-            when = f"{fmt_time(item.starts_at)}–{item.ends_at.strftime('%H:%M')}"
+            when = format_time_range(item.starts_at, item.ends_at)
             parts = [self.tr("Mediation session %1").replace("%1", when), label(item.status)]
             if item.room:
                 parts.append(self.tr("room %1").replace("%1", item.room))
@@ -331,7 +332,7 @@ class CaseTimelineWidget(QGroupBox):
         return []
 
     def _follow_up_lines(self, item: FollowUpEntry) -> list[str]:
-        due = item.due_on.strftime("%Y-%m-%d")
+        due = format_date(item.due_on)
         if item.done_at is not None:
             out = [self.tr("Follow-up visit done (due %1)").replace("%1", due)]
         elif item.due_on < self._ctx.clock().date():

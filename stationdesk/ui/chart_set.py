@@ -18,6 +18,7 @@ from stationdesk.data.cases import CaseFilter
 from stationdesk.domain.enums import OPEN_STATUSES
 from stationdesk.ui import charts as mod
 from stationdesk.ui.chart_timeline import TimelineChart
+from stationdesk.ui.i18n import format_day
 from stationdesk.ui.labels import label
 from stationdesk.ui.overview_data import CATEGORY_GROUPS, ChartData
 
@@ -198,7 +199,7 @@ class ChartSet(QObject):
         chart = self.widgets["agreement"]
         # Every other week named (counted back from this week): twelve dates do not fit.
         names = [
-            f"{w.week_start:%m-%d}" if (len(weeks) - 1 - i) % 2 == 0 else ""
+            format_day(w.week_start) if (len(weeks) - 1 - i) % 2 == 0 else ""
             for i, w in enumerate(weeks)
         ]
         chart.set_data(names, rates)  # type: ignore[attr-defined]

@@ -19,6 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from stationdesk.ui.i18n import format_day
+
 # Okabe & Ito's colour-blind-safe palette, ordered so neighbours in a stack differ
 # in both hue and lightness; yellow (hard to see on white) comes last.
 OKABE_ITO: tuple[str, ...] = (
@@ -70,7 +72,7 @@ def hour_ticks(slot_starts: Sequence[datetime], every: int = 3) -> tuple[Ticks, 
 def day_ticks(days: Sequence[date], every: int = 5) -> tuple[Ticks, Ticks]:
     """Major ticks "MM-DD" every ``every`` days counted back from the last day."""
     last = len(days) - 1
-    major = [(float(i), f"{d:%m-%d}") for i, d in enumerate(days) if (last - i) % every == 0]
+    major = [(float(i), format_day(d)) for i, d in enumerate(days) if (last - i) % every == 0]
     minor = [(float(i), "") for i in range(len(days))]
     return major, minor
 

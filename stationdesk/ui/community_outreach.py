@@ -40,7 +40,7 @@ from stationdesk.ui.community_common import (
     make_table,
 )
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import format_datetime
+from stationdesk.ui.i18n import datetime_pattern, format_datetime
 from stationdesk.ui.intake_widgets import ReportedAtEdit, from_qdatetime, to_qdatetime
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
@@ -120,7 +120,7 @@ class OutreachTab(QWidget):
             self.topic_combo.addItem(label(t), t)
         self.grid_combo = QComboBox()
         self.held_edit = ReportedAtEdit()
-        self.held_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.held_edit.setDisplayFormat(datetime_pattern())
         self.held_edit.setCalendarPopup(True)
         self.held_edit.setDateTime(to_qdatetime(self.ctx.clock()))
         self.attendees_spin = QSpinBox()

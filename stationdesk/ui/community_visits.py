@@ -44,7 +44,7 @@ from stationdesk.ui.community_common import (
     make_table,
 )
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import format_datetime
+from stationdesk.ui.i18n import datetime_pattern, format_datetime
 from stationdesk.ui.intake_widgets import (
     ReportedAtEdit,
     from_qdatetime,
@@ -58,7 +58,7 @@ from stationdesk.ui.visit_targets import TargetsDialog
 log = logging.getLogger(__name__)
 
 TABLES = frozenset({"household_visit", "grid", "grid_staff", "staff", "station_setting"})
-DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
+DATETIME_DISPLAY = datetime_pattern()
 FIELDS = ("grid", "officer", "visited_at", "household", "address", "purpose", "notes")
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from stationdesk.domain.validation import FieldError
+from stationdesk.ui.i18n import format_datetime
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +25,9 @@ _warned: set[str] = set()
 def _time_text(value: object) -> str:
     """ISO timestamps from the validators, shown the way officers read times."""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return format_datetime(value)
     try:
-        return datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M")
+        return format_datetime(datetime.fromisoformat(str(value)))
     except ValueError:
         return str(value)
 

@@ -16,11 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
-    QDateTime,
     QLibraryInfo,
     QLocale,
     QSettings,
-    QTime,
     QTranslator,
 )
 
@@ -121,49 +119,92 @@ def _load(app: QCoreApplication, name: str, directory: str, *, required: bool) -
 
 
 # --- dates and times as the officer reads them ------------------------------------
+#
+# One rule in both languages: ISO-like dates and a 24-hour clock (2026-11-28 14:14).
+# The station's officers read dates the Chinese way (year, month, day), and the same
+# digits in the English UI are unambiguous where 11/12/2026 is not. Only names
+# (weekdays) follow the language; numbers elsewhere may follow the locale.
+# Every view formats dates and times through these helpers, never with strftime.
 
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _four_digit_year(pattern: str) -> str:
-    # Some locales' short format has a two-digit year ("5/3/24"); in case records a
-    # year must never be ambiguous.
-    if "yyyy" not in pattern and "yy" in pattern:
-        return pattern.replace("yy", "yyyy")
-    return pattern
+DATE_PATTERN = "yyyy-MM-dd"
+# The command room works in 24-hour time in every language (no AM/PM at 3 a.m.).
+TIME_PATTERN = "HH:mm"
+DATETIME_PATTERN = f"{DATE_PATTERN} {TIME_PATTERN}"
 
 
 def date_pattern() -> str:
-    return _four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    """The pattern for QDateEdit / QDateTimeEdit: ``yyyy-MM-dd``."""
+    return DATE_PATTERN
 
 
-# The command room works in 24-hour time in every language (no AM/PM at 3 a.m.).
-TIME_PATTERN = "HH:mm"
+def datetime_pattern() -> str:
+    """The pattern for QDateTimeEdit: ``yyyy-MM-dd HH:mm``."""
+    return DATETIME_PATTERN
+
+
+def _as_date(d: date) -> date:
+    return d.date() if isinstance(d, datetime) else d
 
 
 def format_date(d: date | None) -> str:
-    """A date in the current locale's short form with a four-digit year."""
+    """A date with a four-digit year, e.g. 2026-11-28."""
     if d is None:
         return ""
-    if isinstance(d, datetime):
-        d = d.date()
-    return QLocale().toString(_qdate(d), date_pattern())
+    d = _as_date(d)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def format_day(d: date | None) -> str:
+    """Month and day without the year, e.g. 11-28: for cells in a week or a chart axis."""
+    if d is None:
+        return ""
+    d = _as_date(d)
+    return f"{d.month:02d}-{d.day:02d}"
+
+
+def format_month(d: date | None) -> str:
+    """Year and month, e.g. 2026-11."""
+    if d is None:
+        return ""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def format_weekday(d: date | None) -> str:
+    """The short weekday name in the current language, e.g. Sat / 周六."""
+    if d is None:
+        return ""
+    d = _as_date(d)
+    return QLocale().toString(QDate(d.year, d.month, d.day), "ddd")
 
 
 def format_time(dt: datetime | None, *, seconds: bool = False) -> str:
     """24-hour time, e.g. 03:15."""
     if dt is None:
         return ""
-    pattern = TIME_PATTERN + (":ss" if seconds else "")
-    return QLocale().toString(QTime(dt.hour, dt.minute, dt.second), pattern)
+    text = f"{dt.hour:02d}:{dt.minute:02d}"
+    return f"{text}:{dt.second:02d}" if seconds else text
 
 
 def format_datetime(dt: datetime | None, *, seconds: bool = False) -> str:
-    """Date in the locale's short form, then 24-hour time."""
+    """Date and 24-hour time, e.g. 2026-11-28 14:14."""
     if dt is None:
         return ""
-    pattern = f"{date_pattern()} {TIME_PATTERN}" + (":ss" if seconds else "")
-    qdt = QDateTime(_qdate(dt), QTime(dt.hour, dt.minute, dt.second))
-    return QLocale().toString(qdt, pattern)
+    return f"{format_date(dt)} {format_time(dt, seconds=seconds)}"
+
+
+def format_day_time(dt: datetime | None) -> str:
+    """Month, day and time without the year, e.g. 11-28 14:14: for this week's items."""
+    if dt is None:
+        return ""
+    return f"{format_day(dt)} {format_time(dt)}"
+
+
+def format_time_range(start: datetime | None, end: datetime | None, *, day: bool = True) -> str:
+    """``11-28 14:00–15:30``; the end's day is named only when it is another day."""
+    if start is None:
+        return ""
+    first = format_day_time(start) if day else format_time(start)
+    if end is None:
+        return first
+    last = format_day_time(end) if end.date() != start.date() else format_time(end)
+    return f"{first}–{last}"

@@ -55,6 +55,7 @@ from stationdesk.domain.validation import (
 )
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.field_errors import field_error_text
+from stationdesk.ui.i18n import datetime_pattern
 from stationdesk.ui.intake_parties import PartyEditor, PartyRow
 from stationdesk.ui.intake_repeat import RepeatWarning
 from stationdesk.ui.intake_widgets import (
@@ -78,7 +79,7 @@ BANNER_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; pad
 SAVED_BANNER_STYLE = "background:#e3f4e6; color:#1b5e20; border:1px solid #9ccc9f; padding:6px;"
 # While a save runs, its outcome is open, or it is saved: no second Save.
 _NO_SAVE_STATES = ("checking", "saving", "pending", "saved")
-DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
+DATETIME_DISPLAY = datetime_pattern()
 
 
 class IntakeDialog(QDialog):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from stationdesk.data.cases import PriorCase
 from stationdesk.ui.case_style import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from stationdesk.ui.i18n import format_datetime
 from stationdesk.ui.labels import label
 
 REPEAT_STYLE = "QFrame#repeatBox { background:#fff4d6; border:1px solid #d9b44a; }"
@@ -67,7 +68,7 @@ class RepeatWarning(QFrame):
             if overdue:
                 status = self.tr("%1, overdue").replace("%1", status)
             item = QListWidgetItem(
-                f"{p.case_no} · {p.reported_at.strftime('%Y-%m-%d %H:%M')} · "
+                f"{p.case_no} · {format_datetime(p.reported_at)} · "
                 f"{label(p.category)} · {status} · {matched.get(p.matched_on, '')}"
                 f" — {p.summary}"
             )

@@ -14,6 +14,7 @@ from stationdesk.data import mediation_figures
 from stationdesk.data.database import Database
 from stationdesk.data.mediation_figures import MediatorMonth
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.i18n import format_month
 from stationdesk.ui.mediation_tables import cell, read_only_table
 from stationdesk.ui.reload import CoalescedLoad
 
@@ -96,7 +97,7 @@ class MediationFiguresTab(QWidget):
         for row, f in enumerate(figures):
             cells = [
                 f.name,
-                f"{f.month:%Y-%m}",
+                format_month(f.month),
                 str(f.sessions),
                 f"{f.booked_hours:g}",
                 f"{f.available_hours:g}",

@@ -13,7 +13,7 @@ import logging
 from datetime import date, datetime, time, timedelta
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,7 @@ from stationdesk.data import mediator_calendar
 from stationdesk.data.mediator_calendar import MediatorChoice, MediatorWeek, Window
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import format_date
+from stationdesk.ui.i18n import date_pattern, format_date, format_day, format_time, format_weekday
 from stationdesk.ui.labels import label
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ class ExceptionDialog(QDialog):
         self.setMinimumSize(440, 240)
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_pattern())
         self.kind = QComboBox()
         names = {
             "leave": self.tr("Leave"),
@@ -182,7 +183,9 @@ class MediatorCalendar(QWidget):
         self.grid = QTableWidget(SLOTS, 7)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.grid.setVerticalHeaderLabels([f"{slot_start(r):%H:%M}" for r in range(SLOTS)])
+        self.grid.setVerticalHeaderLabels(
+            [format_time(datetime.combine(date.min, slot_start(r))) for r in range(SLOTS)]
+        )
         vertical = self.grid.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 4)
@@ -280,11 +283,8 @@ class MediatorCalendar(QWidget):
             return
         self.week = week
         self.monday = week.monday
-        locale = QLocale()
         days = [week.monday + timedelta(days=i) for i in range(7)]
-        self.grid.setHorizontalHeaderLabels(
-            [f"{locale.toString(QDate(d.year, d.month, d.day), 'ddd')} {d:%m-%d}" for d in days]
-        )
+        self.grid.setHorizontalHeaderLabels([f"{format_weekday(d)} {format_day(d)}" for d in days])
         end = days[-1]
         self.week_label.setText(
             self.tr("Week of %1 to %2").replace("%1", format_date(days[0]))
@@ -316,14 +316,14 @@ class MediatorCalendar(QWidget):
                         item.setToolTip(
                             self.tr("Session %1, %2–%3")
                             .replace("%1", b.case_no)
-                            .replace("%2", f"{b.starts_at:%H:%M}")
-                            .replace("%3", f"{b.ends_at:%H:%M}")
+                            .replace("%2", format_time(b.starts_at))
+                            .replace("%3", format_time(b.ends_at))
                         )
                         if start <= b.starts_at:
                             item.setText(b.case_no)
         self.exceptions.clear()
         for e in week.exceptions:
-            weekday = locale.toString(QDate(e.day.year, e.day.month, e.day.day), "ddd")
+            weekday = format_weekday(e.day)
             item = QListWidgetItem(
                 f"{weekday} {format_date(e.day)} · {self._kind_name(e.kind)} · {e.note}"
             )

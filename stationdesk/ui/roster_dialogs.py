@@ -37,7 +37,12 @@ from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.scheduling import RosterRules
 from stationdesk.ui.case_style import ERROR_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import date_pattern, format_time
+from stationdesk.ui.i18n import (
+    date_pattern,
+    format_day,
+    format_day_time,
+    format_time_range,
+)
 from stationdesk.ui.week_board_model import ERROR_BG, WARNING_BG, WEEKDAYS, RosterWords
 from stationdesk.ui.week_board_model import tr as board_tr
 
@@ -210,8 +215,8 @@ class GenerationDialog(QDialog):
             grids = "、".join(preview.grid_names.get(g, "?") for g in sorted(p.grid_ids))
             found = by_shift.get(p.key, [])
             values = [
-                f"{p.start:%m-%d} {board_tr(WEEKDAYS[p.start.weekday()])}",
-                f"{format_time(p.start)}–{format_time(p.end)}",
+                f"{format_day(p.start)} {board_tr(WEEKDAYS[p.start.weekday()])}",
+                format_time_range(p.start, p.end, day=False),
                 p.route,
                 grids,
                 crew,
@@ -291,7 +296,7 @@ class _PreviewWords(RosterWords):
     def shift(self, shift_id: object) -> str:
         planned = self._planned.get(shift_id) if isinstance(shift_id, int) else None
         if planned is not None:
-            return f"{planned.route} {planned.start:%m-%d} {format_time(planned.start)}"
+            return f"{planned.route} {format_day_time(planned.start)}"
         return super().shift(shift_id)
 
 

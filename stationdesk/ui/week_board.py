@@ -45,7 +45,7 @@ from stationdesk.data.roster_board import WeekRoster
 from stationdesk.data.uow import Change, ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain.enums import PatrolStatus, Permission
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import format_date
+from stationdesk.ui.i18n import format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
 from stationdesk.ui.week_board_model import (
@@ -569,8 +569,8 @@ class WeekBoard(QWidget):
                 self.tr("Not saved: %1 is already on patrol %2 %3–%4. Nothing was changed.")
                 .replace("%1", exc.staff_name)
                 .replace("%2", clash.route)
-                .replace("%3", f"{clash.starts_at:%m-%d %H:%M}")
-                .replace("%4", f"{clash.ends_at:%H:%M}")
+                .replace("%3", format_day_time(clash.starts_at))
+                .replace("%4", format_time(clash.ends_at))
             )
         elif isinstance(exc, RosterError):
             text = self.tr("Not saved: %1").replace("%1", self._roster_error(exc))

@@ -28,7 +28,7 @@ from stationdesk.data.patrols import PatrolShiftInfo
 from stationdesk.data.roster_board import BoardPerson, WeekRoster
 from stationdesk.domain.enums import LeaveKind, PatrolStatus, StaffKind
 from stationdesk.domain.scheduling import RuleViolation, day_part_of
-from stationdesk.ui.i18n import format_date, format_time
+from stationdesk.ui.i18n import format_date, format_day, format_time, format_time_range
 from stationdesk.ui.labels import label
 
 CTX = "WeekBoard"
@@ -111,9 +111,7 @@ class RosterWords:
         self.shifts = {s.id: s for s in week.shifts}
 
     def when(self, shift: PatrolShiftInfo) -> str:
-        return (
-            f"{shift.starts_at:%m-%d} {format_time(shift.starts_at)}–{format_time(shift.ends_at)}"
-        )
+        return format_time_range(shift.starts_at, shift.ends_at)
 
     def shift(self, shift_id: object) -> str:
         found = self.shifts.get(shift_id) if isinstance(shift_id, int) else None
@@ -193,7 +191,7 @@ class RosterWords:
                 )
                 .replace("%1", self.grid_names.get(v.grid_id or 0, "?"))
                 .replace("%2", part)
-                .replace("%3", f"{v.day:%m-%d}" if v.day else "")
+                .replace("%3", format_day(v.day))
             )
         return v.code
 

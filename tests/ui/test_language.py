@@ -160,7 +160,7 @@ def test_window_in_chinese(qtbot, ctx: AppContext, language, settle) -> None:  #
         assert known in texts, (known, texts)
     assert label(CaseStatus.ESCALATED) == "已升级移交"
     assert label(Priority.URGENT) == "紧急"
-    assert i18n.format_date(date(2024, 5, 3)) == "2024/5/3"
+    assert i18n.format_date(date(2024, 5, 3)) == "2024-05-03"
     win.close()
 
 
@@ -243,3 +243,24 @@ def test_screenshot_in_chinese(qapp: QApplication, demo_db: Database, language,
     image = QImage(str(out))
     assert not image.isNull()
     assert (image.width(), image.height()) == (1280, 800)
+
+
+LOCALE_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}/\d{1,2}/\d{1,2}|\b[AP]M\b")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{2}-\d{2} \d{2}:\d{2}\b")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("view", ["overview", "patrols", "mediation", "reports", "community"])
+def test_every_screen_writes_dates_one_way(qtbot, ctx: AppContext, language, settle,
+                                           view: str, lang: str) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """2026-11-28 14:14 in both languages: no 11/28/2026, no 2026/11/28, no AM/PM."""
+    language(lang)
+    win = _window(qtbot, ctx, view)
+    settle()
+    texts = _visible_texts(win)
+    assert not [t for t in texts if LOCALE_DATE.search(t)], [
+        t for t in texts if LOCALE_DATE.search(t)
+    ]
+    if view in ("patrols", "mediation", "reports"):  # these show dated rows
+        assert any(ISO_DATE.search(t) for t in texts), texts
+    win.close()

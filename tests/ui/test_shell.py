@@ -420,15 +420,24 @@ def test_screenshot_refuses_a_name_it_cannot_write(demo_db: Database, tmp_path: 
         render_view(demo_db, "overview", tmp_path / "x.notanimageformat", "en", (800, 600))
 
 
-def test_dates_follow_the_locale(qapp: QApplication) -> None:
+def test_dates_read_the_same_in_both_languages(qapp: QApplication) -> None:
+    """ISO-like dates and a 24-hour clock in zh_CN and en; only weekday names differ."""
     try:
+        for lang in ("en", "zh_CN"):
+            i18n.install_language(qapp, lang)
+            assert i18n.format_date(date(2024, 5, 3)) == "2024-05-03"
+            assert i18n.format_datetime(datetime(2024, 5, 3, 15, 7)) == "2024-05-03 15:07"
+            assert i18n.format_time(datetime(2024, 5, 3, 3, 5, 9)) == "03:05"
+            assert i18n.format_day_time(datetime(2024, 5, 3, 15, 7)) == "05-03 15:07"
+            assert i18n.format_month(date(2024, 5, 3)) == "2024-05"
+            assert (
+                i18n.format_time_range(datetime(2024, 5, 3, 22, 0), datetime(2024, 5, 4, 6, 0))
+                == "05-03 22:00–05-04 06:00"
+            )
+            assert i18n.format_datetime(None) == ""
+        assert i18n.format_weekday(date(2024, 5, 3)) == "周五"
         i18n.install_language(qapp, "en")
-        assert i18n.format_date(date(2024, 5, 3)) == "5/3/2024"
-        assert i18n.format_datetime(datetime(2024, 5, 3, 15, 7)) == "5/3/2024 15:07"
-        i18n.install_language(qapp, "zh_CN")
-        assert i18n.format_date(date(2024, 5, 3)) == "2024/5/3"
-        assert i18n.format_time(datetime(2024, 5, 3, 3, 5, 9)) == "03:05"
-        assert i18n.format_datetime(None) == ""
+        assert i18n.format_weekday(date(2024, 5, 3)) == "Fri"
     finally:
         i18n.install_language(qapp, "en")
 

@@ -36,7 +36,7 @@ from stationdesk.data.audit_queries import PAGE_SIZE, AuditFilter, AuditRow
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.ui import audit_labels
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import format_datetime
+from stationdesk.ui.i18n import date_pattern, format_datetime
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ class AuditTrailDialog(QDialog):
         edit.setMinimumDate(_ANY_DATE)
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(_ANY_DATE)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_pattern())
         return edit
 
     def _set_enabled(self, enabled: bool) -> None:

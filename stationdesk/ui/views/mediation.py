@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,7 +19,7 @@ from stationdesk.data.mediation import MediatorStatus
 from stationdesk.data.uow import Change
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.followups import FOLLOW_UP_TABLES, FollowUpsPanel
-from stationdesk.ui.i18n import format_date, format_time
+from stationdesk.ui.i18n import format_datetime, format_time, format_weekday
 from stationdesk.ui.labels import label
 from stationdesk.ui.mediation_figures import FIGURE_TABLES, MediationFiguresTab
 from stationdesk.ui.mediation_sessions import MediationSessions
@@ -243,8 +243,7 @@ class MediationView(QWidget):
         if m.next_free.date() == at.date():
             return format_time(m.next_free)
         d = m.next_free
-        weekday = QLocale().toString(QDate(d.year, d.month, d.day), "ddd")
-        return f"{weekday} {format_date(d)} {format_time(d)}"
+        return f"{format_weekday(d)} {format_datetime(d)}"
 
     def _show_board(self, board: Board) -> None:
         self.board = board

@@ -31,7 +31,7 @@ from stationdesk.data.uow import Change, ConflictError, NotFoundError, Permissio
 from stationdesk.domain import scheduling
 from stationdesk.domain.enums import PatrolStatus, Permission, StaffKind
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.i18n import date_pattern, format_date, format_time
+from stationdesk.ui.i18n import date_pattern, format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
 from stationdesk.ui.week_board import WeekBoard
@@ -452,7 +452,7 @@ class PatrolsView(QWidget):
         """ "08:00" on the day shown, "11-29 08:00" on another day."""
         if at.date() == self.day:
             return format_time(at)
-        return f"{at:%m-%d} {format_time(at)}"
+        return format_day_time(at)
 
     def _fill_coverage(self, data: PatrolDay) -> None:
         table = self.coverage_table
