@@ -46,6 +46,7 @@ from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_time
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner
 
 log = logging.getLogger(__name__)
 LENGTHS = (60, 90, 120)
@@ -62,8 +63,12 @@ class BookingDialog(QDialog):
         self._ctx = ctx
         self._case_id = case_id
         self._options: bo.BookingOptions | None = None
-        self._busy = False
         self._generation = 0
+        # Books through resilience.save: saved once, not saved, or unknown until the
+        # connection is back -- the choices stay and Book stays blocked meanwhile.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_enabled())
+        self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Book mediation"))
         self.resize(900, 680)
         self._build()
@@ -334,7 +339,12 @@ class BookingDialog(QDialog):
     def why_not(self) -> str:
         """Why Book is disabled ("" when it is enabled)."""
         option = self._current_option()
-        if self._busy:
+        if self.runner.outcome_unknown:
+            return self.tr(
+                "Not known yet whether the booking went through; StationDesk checks when the "
+                "connection is back."
+            )
+        if self.runner.busy:
             return self.tr("Booking…")
         if not self._ctx.online:
             return self.tr("Offline: nothing can be booked until the connection is back.")
@@ -378,20 +388,17 @@ class BookingDialog(QDialog):
             justification,
         )
         ctx = self._ctx
-        self._busy = True
-        self._update_enabled()
 
-        def done(result: mb.BookedSession) -> None:
+        def done(result: mb.BookedSession | None) -> None:
+            # None: the reply was lost and the work token confirmed it -- booked once.
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
             self.booked.emit(result)
             self.accept()
 
         def failed(exc: Exception) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
             self._update_enabled()
             if isinstance(exc, mb.SlotTakenError):
                 self.reload(taken_text(exc))
@@ -407,12 +414,19 @@ class BookingDialog(QDialog):
                     self.tr("Not booked: %1").replace("%1", str(exc) or type(exc).__name__)
                 )
 
-        ctx.worker.submit(
+        self.runner.run(
             lambda: mb.book_mediation(ctx.db, ctx.actor, request),
-            done,
-            failed,
-            f"case {self._case_id}: book mediation",
+            on_saved=done,
+            on_error=failed,
+            what=f"case {self._case_id}: book mediation",
         )
+        self._update_enabled()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        # not saved / unknown: say so; the choices and the justification stay as they are.
+        if kind != "saved" and shiboken6.isValid(self):
+            self._message(text)
+            self._update_enabled()
 
     def _message(self, text: str, error: bool = True) -> None:
         self.message_label.setText(text)

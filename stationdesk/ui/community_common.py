@@ -113,12 +113,16 @@ class MessageLine(QLabel):
         self._timer.setInterval(15_000)
         self._timer.timeout.connect(self.hide)
 
-    def say(self, text: str, error: bool) -> None:
+    def say(self, text: str, error: bool, keep: bool = False) -> None:
+        """``keep``: stays until the next message (a save whose outcome is not known)."""
         fg, bg = ("#8a1c1c", "#fdecea") if error else ("#1b5e20", "#e8f5e9")
         self.setStyleSheet(f"color: {fg}; background: {bg}; padding: 6px; border-radius: 4px;")
         self.setText(text)
         self.show()
-        self._timer.start()
+        if keep:
+            self._timer.stop()
+        else:
+            self._timer.start()
 
 
 class PeriodBar(QWidget):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from stationdesk.ui.community_common import (
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,11 @@ class GridsTab(QWidget):
         self.records: list[GridRecord] = []
         self.staff: list[StaffChoice] = []
         self._online = ctx.online
-        self._saving = False
+        # Saved through resilience.save: saved once, not saved, or unknown until the
+        # connection is back; the dialog keeps the choice until it is saved.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
 
         self.summary = QLabel()
         bold = QFont(self.summary.font())
@@ -117,7 +123,12 @@ class GridsTab(QWidget):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.say(text, error=True, keep=kind == "unknown")
 
     def flag_text(self, flag: GridFlag) -> str:
         return {
@@ -194,7 +205,7 @@ class GridsTab(QWidget):
         allowed = self.ctx.actor.can(Permission.MANAGE_STATION)
         grid = self.selected()
         self.edit_button.setEnabled(
-            self._online and allowed and grid is not None and not self._saving
+            self._online and allowed and grid is not None and not self.runner.busy
         )
         if not allowed:
             tip = self.tr("Only an administrator may change who looks after a grid.")
@@ -232,18 +243,28 @@ class GridsTab(QWidget):
     ) -> None:
         """Save with the version this tab loaded; a stale one is refused and reloaded."""
         db, actor = self.ctx.db, self.ctx.actor
-        self._saving = True
-        self._update_actions()
+        if self.runner.busy:
+            self.message.say(
+                self.tr(
+                    "The previous change is still being saved or its outcome is not known "
+                    "yet; your choice is kept."
+                ),
+                error=True,
+            )
+            return
 
-        def done(_version: int) -> None:
-            self._saving = False
+        def done(_version: int | None) -> None:
+            # None: confirmed through the work token after a reconnect -- saved once.
+            if not shiboken6.isValid(self):
+                return
             if dialog is not None:
                 dialog.accept()
             self.message.say(self.tr("%1: saved.").replace("%1", grid.name), error=False)
             self.load.load_now()
 
         def failed(exc: Exception) -> None:
-            self._saving = False
+            if not shiboken6.isValid(self):
+                return
             self._update_actions()
             if isinstance(exc, ValidationErrors) and dialog is not None:
                 dialog.show_errors(exc)
@@ -265,12 +286,13 @@ class GridsTab(QWidget):
             self.message.say(text, error=True)
             self.load.load_now()
 
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: grids.reassign_grid(db, actor, grid.id, grid.version, officer_id, helper_ids),
-            done,
-            failed,
-            "grid reassignment",
+            on_saved=done,
+            on_error=failed,
+            what="grid reassignment",
         )
+        self._update_actions()
 
 
 class ReassignDialog(QDialog):

@@ -44,6 +44,7 @@ from stationdesk.ui.i18n import datetime_pattern, format_datetime
 from stationdesk.ui.intake_widgets import ReportedAtEdit, from_qdatetime, to_qdatetime
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 if TYPE_CHECKING:
     from stationdesk.ui.charts import BarChart
@@ -65,7 +66,11 @@ class OutreachTab(QWidget):
         self.data: OutreachSummary | None = None
         self.chart: BarChart | None = None
         self._online = ctx.online
-        self._saving = False
+        # Saved through resilience.save: saved once, not saved, or unknown until the
+        # connection is back; the typed event stays until it is saved.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._build_form()
         self.counts_table = make_table(
             [self.tr("Grid"), *(label(t) for t in TOPICS), self.tr("Total")]
@@ -173,7 +178,12 @@ class OutreachTab(QWidget):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.form_message.say(text, True, keep=kind == "unknown")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -291,17 +301,15 @@ class OutreachTab(QWidget):
             self.inputs[key].setStyleSheet("")
 
     def save(self) -> None:
-        if self._saving or not self.save_button.isEnabled():
+        if self.runner.busy or not self.save_button.isEnabled():
             return
         draft = self.draft()
         db, actor = self.ctx.db, self.ctx.actor
-        self._saving = True
-        self._update_actions()
 
-        def done(_eid: int) -> None:
+        def done(_eid: int | None) -> None:
+            # None: confirmed through the work token after a reconnect -- logged once.
             if not shiboken6.isValid(self):
                 return
-            self._saving = False
             self._clear_errors()
             self.form_message.say(self.tr("Outreach event logged."), False)
             self.place_edit.clear()
@@ -312,7 +320,6 @@ class OutreachTab(QWidget):
         def failed(exc: Exception) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._saving = False
             self._update_actions()
             if isinstance(exc, ValidationErrors):
                 self.show_errors(exc)
@@ -324,16 +331,27 @@ class OutreachTab(QWidget):
                 text = self.tr("The event could not be saved: %1").replace("%1", str(exc))
             self.form_message.say(text, True)
 
-        self.ctx.worker.submit(
-            lambda: community.log_outreach(db, actor, draft), done, failed, "log outreach event"
+        self.runner.run(
+            lambda: community.log_outreach(db, actor, draft),
+            on_saved=done,
+            on_error=failed,
+            what="log outreach event",
         )
+        self._update_actions()
 
     def _update_actions(self) -> None:
         allowed = self.ctx.actor.can(Permission.EDIT_COMMUNITY_WORK)
-        self.save_button.setEnabled(self._online and allowed and not self._saving)
+        self.save_button.setEnabled(self._online and allowed and not self.runner.busy)
         if not allowed:
             self.save_button.setToolTip(self.tr("Your role may not log community work."))
         elif not self._online:
             self.save_button.setToolTip(self.tr("Offline: the database cannot be reached."))
+        elif self.runner.outcome_unknown:
+            self.save_button.setToolTip(
+                self.tr(
+                    "Not known yet whether the last save went through; StationDesk checks "
+                    "when the connection is back."
+                )
+            )
         else:
             self.save_button.setToolTip("")

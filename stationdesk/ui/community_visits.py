@@ -53,6 +53,7 @@ from stationdesk.ui.intake_widgets import (
 )
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 from stationdesk.ui.visit_targets import TargetsDialog
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,11 @@ class VisitsTab(QWidget):
         self.data: VisitsData | None = None
         self.visits: list[VisitInfo] = []
         self._online = ctx.online
-        self._saving = False
+        # Visits and targets are saved through resilience.save: saved once, not saved, or
+        # unknown until the connection is back; the typed visit stays until it is saved.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._more_loading = False
         self._build_form()
 
@@ -244,7 +249,12 @@ class VisitsTab(QWidget):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.form_message.say(text, True, keep=kind == "unknown")
 
     def _show(self, data: VisitsData) -> None:
         if data.period != self._period():
@@ -405,17 +415,15 @@ class VisitsTab(QWidget):
 
     def save(self) -> None:
         """Log the visit; bad fields are marked and what was typed stays."""
-        if self._saving or not self.save_button.isEnabled():
+        if self.runner.busy or not self.save_button.isEnabled():
             return
         draft = self.draft()
         db, actor = self.ctx.db, self.ctx.actor
-        self._saving = True
-        self._update_actions()
 
-        def done(_vid: int) -> None:
+        def done(_vid: int | None) -> None:
+            # None: confirmed through the work token after a reconnect -- logged once.
             if not shiboken6.isValid(self):
                 return
-            self._saving = False
             self._clear_errors()
             self.form_message.say(
                 self.tr("Visit to %1 logged.").replace("%1", draft.household.strip()), False
@@ -429,7 +437,6 @@ class VisitsTab(QWidget):
         def failed(exc: Exception) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._saving = False
             self._update_actions()
             if isinstance(exc, ValidationErrors):
                 self.show_errors(exc)
@@ -441,23 +448,34 @@ class VisitsTab(QWidget):
                 text = self.tr("The visit could not be saved: %1").replace("%1", str(exc))
             self.form_message.say(text, True)
 
-        self.ctx.worker.submit(
-            lambda: community.log_visit(db, actor, draft), done, failed, "log household visit"
+        self.runner.run(
+            lambda: community.log_visit(db, actor, draft),
+            on_saved=done,
+            on_error=failed,
+            what="log household visit",
         )
+        self._update_actions()
 
     def _update_actions(self) -> None:
         allowed = self.ctx.actor.can(Permission.EDIT_COMMUNITY_WORK)
-        self.save_button.setEnabled(self._online and allowed and not self._saving)
+        self.save_button.setEnabled(self._online and allowed and not self.runner.busy)
         self.save_button.setToolTip(
             ""
-            if allowed and self._online
+            if allowed and self._online and not self.runner.outcome_unknown
             else self.tr("Your role may not log community work.")
             if not allowed
             else self.tr("Offline: the database cannot be reached.")
+            if not self._online
+            else self.tr(
+                "Not known yet whether the last save went through; StationDesk checks when "
+                "the connection is back."
+            )
         )
         admin = self.ctx.actor.can(Permission.MANAGE_STATION)
         self.targets_button.setVisible(admin)
-        self.targets_button.setEnabled(admin and self._online and self.data is not None)
+        self.targets_button.setEnabled(
+            admin and self._online and self.data is not None and not self.runner.busy
+        )
 
     # ---------------------------------------------------------------- targets
 
@@ -481,9 +499,9 @@ class VisitsTab(QWidget):
                 self.tr("The targets were not saved: %1").replace("%1", text), True
             )
 
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: community.set_visit_targets(db, actor, targets),
-            lambda _none: self.load.load_now(),
-            failed,
-            "visit targets",
+            on_saved=lambda _none: self.load.load_now() if shiboken6.isValid(self) else None,
+            on_error=failed,
+            what="visit targets",
         )

@@ -48,6 +48,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 from stationdesk.ui.week_board_model import (
     BY_GRID,
     BY_PERSON,
@@ -123,7 +124,11 @@ class WeekBoard(QWidget):
         self.monday = roster_board.monday_of(ctx.clock().date())
         self.carrying: tuple[int, int | None] | None = None  # (person, from shift)
         self._online = ctx.online
-        self._saving = False
+        # Every change goes through resilience.save: saved once, not saved, or unknown
+        # until the connection is back (no further change meanwhile).
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._requested_at = 0.0
 
         self.prev_button = QPushButton("◀")
@@ -288,6 +293,7 @@ class WeekBoard(QWidget):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
 
     def hold(self, held: bool) -> None:
@@ -422,10 +428,12 @@ class WeekBoard(QWidget):
 
     def drop(self, staff_id: int, from_shift: int | None, row: int, col: int) -> None:
         """Assign (from the staff list) or move (from a cell) a person to a cell's shift."""
-        self.carrying = None
         if not self._can_edit():
+            # Still carried: Enter puts them there once the change can be saved.
+            self.carrying = (staff_id, from_shift)
             self._say(self._why_not(), error=True)
             return
+        self.carrying = None
         target = self.target_shift(staff_id, from_shift, row, col)
         if isinstance(target, str):
             self._say(target, error=True)
@@ -444,7 +452,7 @@ class WeekBoard(QWidget):
             job = lambda: patrols.move_member(db, actor, staff_id, from_shift, target.id)  # noqa: E731
             done = self.tr("%1 moved to %2.")
         where = self.model.words.shift(target.id) if self.model.words else target.route
-        self._save(job, done.replace("%1", name).replace("%2", where))
+        self._save(job, done.replace("%1", name).replace("%2", where), (staff_id, from_shift))
 
     def remove_selected(self) -> None:
         carried = self.model.carried(
@@ -541,28 +549,48 @@ class WeekBoard(QWidget):
     # ------------------------------------------------------------------ saving
 
     def _can_edit(self) -> bool:
-        return self._online and self.ctx.actor.can(Permission.EDIT_PATROLS) and not self._saving
+        allowed = self.ctx.actor.can(Permission.EDIT_PATROLS)
+        return self._online and allowed and not self.runner.busy
 
     def _why_not(self) -> str:
         if not self._online:
             return self.tr("Offline: the roster cannot be changed until the connection is back.")
         if not self.ctx.actor.can(Permission.EDIT_PATROLS):
             return self.tr("Your role may not change patrols.")
+        if self.runner.outcome_unknown:
+            return self.tr(
+                "Not known yet whether the previous change was saved; StationDesk checks when "
+                "the connection is back."
+            )
         return self.tr("Still saving the previous change.")
 
-    def _save(self, job: Callable[[], None], done_text: str) -> None:
-        self._saving = True
-        self._update_actions()
-
+    def _save(
+        self,
+        job: Callable[[], None],
+        done_text: str,
+        carried: tuple[int, int | None] | None = None,
+    ) -> None:
         def done(_none: None) -> None:
-            self._saving = False
+            # Also after a reconnect, when the work token confirmed the change.
             self._say(done_text, error=False)
             self.refresh()
 
-        self.ctx.worker.submit(job, done, self._save_failed, "week board change")
+        def not_saved(_text: str) -> None:
+            # Nothing changed: the person stays picked up, Enter tries again.
+            if carried is not None and self.carrying is None:
+                self.carrying = carried
+            self.refresh()
+
+        self.runner.run(job, done, not_saved, self._save_failed, "week board change")
+        self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved":
+            self._say(text, error=True)
+            if kind == "unknown":
+                self._message_timer.stop()  # stays until the outcome is known
 
     def _save_failed(self, exc: Exception) -> None:
-        self._saving = False
         if isinstance(exc, DoubleBookingError):
             clash = exc.clash
             text = (
