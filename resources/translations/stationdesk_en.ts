@@ -848,6 +848,10 @@
         <translation>Booking is blocked. Only the station director or an administrator may override a conflict of interest.</translation>
     </message>
     <message>
+        <source>Not known yet whether the booking went through; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the booking went through; StationDesk checks when the connection is back.</translation>
+    </message>
+    <message>
         <source>Booking…</source>
         <translation>Booking…</translation>
     </message>
@@ -2784,6 +2788,10 @@
         <translation>Select a grid first.</translation>
     </message>
     <message>
+        <source>The previous change is still being saved or its outcome is not known yet; your choice is kept.</source>
+        <translation>The previous change is still being saved or its outcome is not known yet; your choice is kept.</translation>
+    </message>
+    <message>
         <source>%1: saved.</source>
         <translation>%1: saved.</translation>
     </message>
@@ -4063,6 +4071,10 @@
         </translation>
     </message>
     <message>
+        <source>Outcome recorded.</source>
+        <translation>Outcome recorded.</translation>
+    </message>
+    <message>
         <source>Outcome recorded; the case is now: %1</source>
         <translation>Outcome recorded; the case is now: %1</translation>
     </message>
@@ -4561,6 +4573,10 @@
     <message>
         <source>Offline: the database cannot be reached.</source>
         <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the last save went through; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the last save went through; StationDesk checks when the connection is back.</translation>
     </message>
 </context>
 <context>
@@ -5275,6 +5291,14 @@
         <translation>Keep the file on a local disk, never on a network share. Leave empty for the default file.</translation>
     </message>
     <message>
+        <source>empty: the default root.crt</source>
+        <translation>empty: the default root.crt</translation>
+    </message>
+    <message>
+        <source>The station's CA certificate (ca.crt) that signed the server's certificate; checked with SSL mode verify-ca or verify-full.</source>
+        <translation>The station's CA certificate (ca.crt) that signed the server's certificate; checked with SSL mode verify-ca or verify-full.</translation>
+    </message>
+    <message>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -5293,6 +5317,10 @@
     <message>
         <source>SSL mode</source>
         <translation>SSL mode</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
     </message>
     <message>
         <source>Password</source>
@@ -5343,6 +5371,10 @@
         <translation>SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
         <source>Database file: this is a folder; choose a file name.</source>
         <translation>Database file: this is a folder; choose a file name.</translation>
     </message>
@@ -5361,6 +5393,10 @@
     <message>
         <source>Host: no spaces allowed.</source>
         <translation>Host: no spaces allowed.</translation>
+    </message>
+    <message>
+        <source>CA certificate: no such file on this computer.</source>
+        <translation>CA certificate: no such file on this computer.</translation>
     </message>
     <message>
         <source>The file does not exist yet; it will be created.</source>
@@ -5691,6 +5727,10 @@
         <translation>Offline: the database cannot be reached.</translation>
     </message>
     <message>
+        <source>Not known yet whether the last save went through; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the last save went through; StationDesk checks when the connection is back.</translation>
+    </message>
+    <message>
         <source>The targets were not saved: %1</source>
         <translation>The targets were not saved: %1</translation>
     </message>
@@ -5980,6 +6020,10 @@
     <message>
         <source>Your role may not change patrols.</source>
         <translation>Your role may not change patrols.</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the previous change was saved; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the previous change was saved; StationDesk checks when the connection is back.</translation>
     </message>
     <message>
         <source>Still saving the previous change.</source>

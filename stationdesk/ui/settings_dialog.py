@@ -38,7 +38,9 @@ from stationdesk.ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 
-SSL_MODES = ("disable", "prefer", "require", "verify-full")
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+# URL query options the form edits; every other option in a loaded URL is kept as it is.
+EDITED_OPTIONS = ("sslmode", "sslrootcert")
 DEFAULT_PG_PORT = 5432
 LANGUAGE_CHOICES = (("zh_CN", "中文"), ("en", "English"))
 
@@ -99,6 +101,19 @@ class SettingsDialog(QDialog):
         self.sslmode_combo = QComboBox()
         self.sslmode_combo.addItems(SSL_MODES)
         self.sslmode_combo.setCurrentText("prefer")
+        self.sslrootcert_edit = QLineEdit()
+        self.sslrootcert_edit.setPlaceholderText(self.tr("empty: the default root.crt"))
+        self.sslrootcert_edit.setToolTip(
+            self.tr("The station's CA certificate (ca.crt) that signed the server's certificate; "
+                    "checked with SSL mode verify-ca or verify-full.")
+        )  # fmt: skip
+        ca_browse = QPushButton(self.tr("Browse…"))
+        ca_browse.clicked.connect(self.browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.sslrootcert_edit, 1)
+        ca_row.addWidget(ca_browse)
+        # Options of a loaded URL that the form does not show (connect_timeout, ...).
+        self._other_options: dict[str, str | tuple[str, ...]] = {}
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         server_form = QFormLayout(self.server_box)
@@ -107,6 +122,7 @@ class SettingsDialog(QDialog):
         server_form.addRow(self.tr("Database name"), self.dbname_edit)
         server_form.addRow(self.tr("User"), self.user_edit)
         server_form.addRow(self.tr("SSL mode"), self.sslmode_combo)
+        server_form.addRow(self.tr("CA certificate"), ca_row)
         server_form.addRow(self.tr("Password"), self.password_edit)
         self.remember_check = QCheckBox(self.tr("Remember in the system keyring"))
         self.remember_check.setToolTip(
@@ -197,7 +213,12 @@ class SettingsDialog(QDialog):
             self.dbname_edit.setText(url.database or "")
             self.user_edit.setText(url.username or "")
             mode = url.query.get("sslmode", "prefer")
+            if isinstance(mode, str) and self.sslmode_combo.findText(mode) < 0:
+                self.sslmode_combo.addItem(mode)  # a mode this list does not name: kept
             self.sslmode_combo.setCurrentText(mode if isinstance(mode, str) else "prefer")
+            ca = url.query.get("sslrootcert", "")
+            self.sslrootcert_edit.setText(ca if isinstance(ca, str) else "")
+            self._other_options = {k: v for k, v in url.query.items() if k not in EDITED_OPTIONS}
         language = i18n.choose_language(None, settings)
         index = self.language_combo.findData(language)
         self.language_combo.setCurrentIndex(max(index, 0))
@@ -221,6 +242,16 @@ class SettingsDialog(QDialog):
         if path:
             self.path_edit.setText(path)
 
+    def browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate"),
+            self.sslrootcert_edit.text() or str(Path.home()),
+            self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"),
+        )
+        if path:
+            self.sslrootcert_edit.setText(path)
+
     # ------------------------------------------------------------------ values
 
     def validation_error(self) -> str:
@@ -239,6 +270,9 @@ class SettingsDialog(QDialog):
                 return message
         if any(ch.isspace() for ch in self.host_edit.text().strip()):
             return self.tr("Host: no spaces allowed.")
+        ca = self.sslrootcert_edit.text().strip()
+        if ca and not Path(ca).expanduser().is_file():
+            return self.tr("CA certificate: no such file on this computer.")
         return ""
 
     def url(self) -> URL:
@@ -253,8 +287,17 @@ class SettingsDialog(QDialog):
             host=self.host_edit.text().strip(),
             port=self.port_spin.value(),
             database=self.dbname_edit.text().strip(),
-            query={"sslmode": self.sslmode_combo.currentText()},
+            query=self._query(),
         )
+
+    def _query(self) -> dict[str, str | tuple[str, ...]]:
+        """sslmode and sslrootcert from the form, every other loaded option unchanged."""
+        query = dict(self._other_options)
+        query["sslmode"] = self.sslmode_combo.currentText()
+        ca = self.sslrootcert_edit.text().strip()
+        if ca:
+            query["sslrootcert"] = str(Path(ca).expanduser().resolve())
+        return query
 
     def url_text(self) -> str:
         """What is saved: a plain file path for SQLite, a URL without password otherwise."""
