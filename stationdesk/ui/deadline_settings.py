@@ -32,6 +32,7 @@ from stationdesk.domain.enums import CaseCategory, Priority
 from stationdesk.ui.case_style import ERROR_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner
 
 
 def _spin(low: int, high: int, suffix: str) -> QSpinBox:
@@ -47,6 +48,11 @@ class DeadlineSettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # Saved through resilience.save: once, not at all, or unknown until the connection
+        # is back -- the dialog stays open with the values as typed and says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.notice.connect(self._runner_notice)
+        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
         self.setWindowTitle(self.tr("Case deadlines"))
         self.setMinimumSize(560, 520)
         lay = QVBoxLayout(self)
@@ -155,13 +161,18 @@ class DeadlineSettingsDialog(QDialog):
 
     def save(self) -> None:
         ctx, policy, days = self._ctx, self.policy(), self.repeat_days.value()
-        self.save_button.setEnabled(False)
-        self._ctx.worker.submit(
+        self.message.hide()
+        self.runner.run(
             lambda: station_settings.set_case_settings(ctx.db, ctx.actor, policy, days),
-            lambda _none: self.accept() if shiboken6.isValid(self) else None,
-            self._failed,
-            "case deadlines: save",
+            on_saved=lambda _none: self.accept() if shiboken6.isValid(self) else None,
+            on_error=self._failed,
+            what="case deadlines: save",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.setText(text)
+            self.message.show()
 
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):

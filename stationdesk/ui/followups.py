@@ -35,6 +35,7 @@ from stationdesk.data.uow import Actor, ConflictError, PermissionDeniedError
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 log = logging.getLogger(__name__)
 
@@ -85,12 +86,19 @@ class FollowUpsPanel(QWidget):
         self.ctx = ctx
         self.data: FollowUpList | None = None
         self.result_dialog: ResultDialog | None = None
+        # Results are saved through resilience.save (once, not at all, or unknown until
+        # the connection is back); a result not saved yet is kept here, per follow-up,
+        # and is in the box again when the officer reopens that visit.
+        self.kept: dict[int, str] = {}
+        self.runner = SaveRunner(ctx, self)
+        self.runner.notice.connect(self._runner_notice)
         self.mine_only = QCheckBox(self.tr("Only mine"))
         self.mine_only.setChecked(True)
         self.mine_only.toggled.connect(lambda _on: self._load.load_now())
         self.title = QLabel()
         self.record_button = QPushButton(self.tr("Record result…"))
         self.record_button.clicked.connect(self._record_clicked)
+        self.runner.busy_changed.connect(lambda busy: self.record_button.setEnabled(not busy))
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.mine_only)
@@ -172,13 +180,30 @@ class FollowUpsPanel(QWidget):
         if item is None:
             self._say(self.tr("Pick a follow-up visit in the list first."), True)
             return
+        if self.runner.busy:
+            self._say(self.runner_wait_text(), True)
+            return
         dialog = ResultDialog(item, self)
+        dialog.text.setPlainText(self.kept.get(item.id, ""))
         self.result_dialog = dialog
         dialog.accepted.connect(lambda: self._record(item, dialog.text.toPlainText()))
         dialog.open()
 
+    def runner_wait_text(self) -> str:
+        if self.runner.outcome_unknown:
+            return self.tr(
+                "Not known yet whether the last result was saved; StationDesk checks when the "
+                "connection is back."
+            )
+        return self.tr("Still saving the last result.")
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self._say(text, True)
+
     def _record(self, item: FollowUpInfo, text: str) -> None:
         ctx = self.ctx
+        self.kept[item.id] = text  # until it is certainly saved
 
         def failed(exc: Exception) -> None:
             if not shiboken6.isValid(self):
@@ -195,20 +220,22 @@ class FollowUpsPanel(QWidget):
             self._say(msg, True)
             self._load.load_now()
 
-        def done(_info: FollowUpInfo) -> None:
+        def done(_info: FollowUpInfo | None) -> None:
+            # None: confirmed through the work token after a reconnect -- saved once.
             if shiboken6.isValid(self):
+                self.kept.pop(item.id, None)
                 self._say(
                     self.tr("Result of the visit to %1 saved.").replace("%1", item.case_no), False
                 )
                 self._load.load_now()
 
-        ctx.worker.submit(
+        self.runner.run(
             lambda: mediation_outcome.record_follow_up(
                 ctx.db, ctx.actor, item.id, item.version, text
             ),
-            done,
-            failed,
-            "follow-up result",
+            on_saved=done,
+            on_error=failed,
+            what="follow-up result",
         )
 
     def _say(self, text: str, error: bool) -> None:

@@ -272,7 +272,12 @@ class MediationSessions(QWidget):
         dialog.recorded.connect(self._outcome_recorded)
         dialog.open()
 
-    def _outcome_recorded(self, result: mediation_outcome.OutcomeResult) -> None:
+    def _outcome_recorded(self, result: mediation_outcome.OutcomeResult | None) -> None:
+        if result is None:  # confirmed after a reconnect: what it did shows on reload
+            self._say(self.tr("Outcome recorded."), error=False)
+            self._load.load_now()
+            self.outcome_saved.emit(result)
+            return
         text = self.tr("Outcome recorded; the case is now: %1").replace(
             "%1", label(result.case_status)
         )

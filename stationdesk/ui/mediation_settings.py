@@ -32,6 +32,7 @@ from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.mediation_outcome import MAX_FOLLOW_UP_DAYS, MAX_PERIOD_DAYS
 from stationdesk.ui.case_style import ERROR_LABEL_STYLE, ERROR_STYLE, MUTED_STYLE
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.save_runner import SaveRunner
 
 # Officers type "7, 30", "7，30" or "7 30"; any of these separates the days.
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -57,6 +58,11 @@ class MediationSettingsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # Saved through resilience.save: once, not at all, or unknown until the connection
+        # is back -- the dialog stays open with the values as typed and says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.notice.connect(self._runner_notice)
+        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
         self.shown: MediationSettings | None = None  # as read; a save expects it unchanged
         self.setWindowTitle(self.tr("Mediation settings"))
         self.setMinimumSize(520, 400)  # fixed up front: a message shown later must not move it
@@ -178,14 +184,18 @@ class MediationSettingsDialog(QDialog):
         if settings is None:
             return
         ctx, shown = self._ctx, self.shown
-        self.save_button.setEnabled(False)
         self.message.hide()
-        self._ctx.worker.submit(
+        self.runner.run(
             lambda: mediation_outcome.set_mediation_settings(ctx.db, ctx.actor, settings, shown),
-            lambda _none: self.accept() if shiboken6.isValid(self) else None,
-            self._failed,
-            "mediation settings: save",
+            on_saved=lambda _none: self.accept() if shiboken6.isValid(self) else None,
+            on_error=self._failed,
+            what="mediation settings: save",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.setText(text)
+            self.message.show()
 
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):

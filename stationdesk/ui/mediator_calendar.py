@@ -41,6 +41,7 @@ from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_date, format_day, format_time, format_weekday
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,12 @@ class MediatorCalendar(QWidget):
         self.week: MediatorWeek | None = None
         self.monday = mediator_calendar.monday_of(ctx.clock().date())
         self.exception_dialog: ExceptionDialog | None = None
-        self._busy = False
+        # Saved through resilience.save: once, not at all, or unknown until the connection
+        # is back (no other change meanwhile). A day away not saved is offered again.
+        self.kept_exception: tuple[date, str, str] | None = None
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._set_enabled(self.week is not None))
+        self.runner.notice.connect(self._runner_notice)
 
         self.mediator = QComboBox()
         self.mediator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -342,7 +348,7 @@ class MediatorCalendar(QWidget):
             self.add_exception_button,
             self.remove_exception_button,
         ):
-            w.setEnabled(on and not self._busy and self.ctx.online)
+            w.setEnabled(on and not self.runner.busy and self.ctx.online)
 
     # ------------------------------------------------------------------ editing
 
@@ -363,7 +369,7 @@ class MediatorCalendar(QWidget):
 
     def _save_slots(self, chosen: dict[int, set[int]], working: bool) -> None:
         week = self.week
-        if week is None or self._busy:
+        if week is None or self.runner.busy:
             return
         old = list(week.windows)
         new = [w for w in old if w.weekday not in chosen]
@@ -383,6 +389,11 @@ class MediatorCalendar(QWidget):
         columns = sorted({i.column() for i in self.grid.selectedIndexes()})
         day = self.week.monday + timedelta(days=columns[0] if columns else 0)
         dialog = ExceptionDialog(day, self)
+        if self.kept_exception is not None:  # typed before, not saved: offered again
+            kept_day, kind, reason = self.kept_exception
+            dialog.day.setDate(QDate(kept_day.year, kept_day.month, kept_day.day))
+            dialog.kind.setCurrentIndex(max(0, dialog.kind.findData(kind)))
+            dialog.reason.setText(reason)
         self.exception_dialog = dialog
         dialog.accepted.connect(lambda: self._add_exception(*dialog.values()))
         dialog.open()
@@ -392,9 +403,11 @@ class MediatorCalendar(QWidget):
         if week is None:
             return
         db, actor, mid, version = self.ctx.db, self.ctx.actor, week.mediator_id, week.version
+        self.kept_exception = (day, kind, reason)  # until it is certainly saved
         self._run(
             lambda: mediator_calendar.add_exception(db, actor, mid, version, day, kind, reason),
             self.tr("Day away added."),
+            forget_kept=True,
         )
 
     def _remove_exception_clicked(self) -> None:
@@ -409,13 +422,17 @@ class MediatorCalendar(QWidget):
             self.tr("Day away removed."),
         )
 
-    def _run(self, job, done_text: str) -> None:  # type: ignore[no-untyped-def]
-        self._busy = True
-        self._set_enabled(False)
+    def _runner_notice(self, kind: str, text: str) -> None:
+        # Not saved or unknown: the selection and the typed day away stay.
+        if kind != "saved" and shiboken6.isValid(self):
+            self._say(text, True)
 
-        def done(_version: int) -> None:
+    def _run(self, job, done_text: str, forget_kept: bool = False) -> None:  # type: ignore[no-untyped-def]
+        def done(_version: int | None) -> None:
+            # None: confirmed through the work token after a reconnect -- saved once.
             if shiboken6.isValid(self):
-                self._busy = False
+                if forget_kept:
+                    self.kept_exception = None
                 self._say(done_text, False)
                 self.reload()
                 self.saved.emit()
@@ -423,7 +440,6 @@ class MediatorCalendar(QWidget):
         def failed(exc: Exception) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
             if isinstance(exc, ConflictError):
                 text = self.tr(
                     "Another workstation changed this mediator's calendar meanwhile; it has "
@@ -441,7 +457,8 @@ class MediatorCalendar(QWidget):
             self._say(text, True)
             self.reload()
 
-        self.ctx.worker.submit(job, done, failed, "mediator calendar save")
+        self.runner.run(job, done, on_error=failed, what="mediator calendar save")
+        self._set_enabled(self.week is not None)
 
     def _value_error(self, text: str) -> str:
         if "already has an exception" in text:
@@ -459,4 +476,5 @@ class MediatorCalendar(QWidget):
         self.message.show()
 
     def set_online(self, online: bool) -> None:
+        self.runner.set_online(online)
         self._set_enabled(self.week is not None and online)

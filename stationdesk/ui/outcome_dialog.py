@@ -36,6 +36,7 @@ from stationdesk.domain.mediation_outcome import OutcomeError
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,11 @@ class OutcomeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
+        # Saved through resilience.save: once or not at all, or unknown until the
+        # connection is back -- the dialog keeps what was typed and says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda busy: self.box.setEnabled(not busy))
+        self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Outcome of the mediation session"))
         self.setMinimumSize(580, 480)  # fixed up front: an error shown later must not move it
         when = f"{format_date(session.starts_at)} {format_time(session.starts_at)}"
@@ -174,15 +180,19 @@ class OutcomeDialog(QDialog):
         referral = ReferralTarget(data) if data else None
         reason = self.reason.text().strip() or self._default_reason(outcome, referral)
         ctx, s = self.ctx, self.session
-        self.box.setEnabled(False)
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: mediation_outcome.record_outcome(
                 ctx.db, ctx.actor, s.id, s.version, outcome, terms, referral, reason
             ),
-            self._saved,
-            self._failed,
-            "mediation outcome",
+            on_saved=self._saved,
+            on_error=self._failed,
+            what="mediation outcome",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.error.setText(text)
+            self.error.show()
 
     def _default_reason(self, outcome: MediationOutcome, referral: ReferralTarget | None) -> str:
         text = self.tr("Mediation session %1: %2").replace(
@@ -193,7 +203,8 @@ class OutcomeDialog(QDialog):
             text += self.tr(", referred to %1").replace("%1", label(referral))
         return text
 
-    def _saved(self, result: OutcomeResult) -> None:
+    def _saved(self, result: OutcomeResult | None) -> None:
+        # None: confirmed through the work token after a reconnect; the list reloads.
         if shiboken6.isValid(self):
             self.recorded.emit(result)
             self.accept()
