@@ -3,13 +3,15 @@
 Pages come from the database worker with keyset paging; the model never queries on
 the UI thread and keeps one page fetch in flight at a time. Sorting and filtering
 re-query in SQL (a QSortFilterProxyModel over a Python model takes seconds at 100k
-rows). Every display string is formatted once, when its page arrives, so ``data()``
-is a tuple lookup: repaint cost is per visible cell.
+rows). Every display string is formatted once, on the worker right after its page is
+read, so the UI thread only swaps lists and ``data()`` is a tuple lookup: repaint cost
+is per visible cell.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -18,6 +20,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,7 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from stationdesk.data import case_queries
-from stationdesk.data.cases import CaseFilter, CasePage, CaseRow, CaseSort, PageKey
+from stationdesk.data.cases import PAGE_SIZE, CaseFilter, CasePage, CaseRow, CaseSort, PageKey
 from stationdesk.domain.enums import Priority, Team
 from stationdesk.ui.case_model_live import LiveCaseRows
 from stationdesk.ui.case_style import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
@@ -55,6 +58,9 @@ class Column(IntEnum):
     OWNER = 6
     SUMMARY = 7
     DUE = 8
+
+
+COLUMN_COUNT = len(Column)  # asked on every paint: len() of an enum class is slow
 
 
 # The SQL sort each column stands for; owner and summary are not sortable.
@@ -90,6 +96,15 @@ class _Line:
     texts: tuple[str, ...]
     overdue: bool
     unassigned: bool
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """A page as the worker hands it over: its rows already formatted."""
+
+    page: CasePage
+    lines: list[_Line]
+    other_year: bool  # a time outside this year is among them (shown with its year)
 
 
 @dataclass(frozen=True)
@@ -195,12 +210,12 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
         return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
@@ -289,14 +304,14 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
         generation, query, after = self._generation, self._query, self._next_key
         self._ctx.worker.submit(
             lambda: _fetch_page(self._ctx, query, after),
-            lambda page: self._more_arrived(generation, page),
+            lambda loaded: self._more_arrived(generation, loaded),
             lambda exc: self._fetch_failed(generation, exc),
             "case list: next page",
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query sorted in SQL; a column without a SQL sort keeps the current sort."""
-        key = SORT_KEYS.get(Column(column)) if 0 <= column < len(Column) else None
+        key = SORT_KEYS.get(Column(column)) if 0 <= column < COLUMN_COUNT else None
         if key is None:
             self._announce_sort()
             return
@@ -332,7 +347,7 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
         self.loading_changed.emit(True)
         self._ctx.worker.submit(
             lambda: _fetch_page(self._ctx, query, None),
-            lambda page: self._first_arrived(generation, page),
+            lambda loaded: self._first_arrived(generation, loaded),
             lambda exc: self._fetch_failed(generation, exc),
             "case list: first page",
         )
@@ -345,34 +360,35 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
             "case list: count",
         )
 
-    def _first_arrived(self, generation: int, page: CasePage) -> None:
+    def _first_arrived(self, generation: int, loaded: _Loaded) -> None:
         if not _alive(self) or generation != self._generation:
             return
-        now = self._ctx.clock()
+        self._note_other_year(loaded.other_year)
         self.beginResetModel()
-        self._lines = [self._line(r, now) for r in page.rows]
+        self._lines = loaded.lines
         self._reindex()
-        self._next_key = page.next_key
+        self._next_key = loaded.page.next_key
         self._fetching = False
         self._loaded_once = True
         self.endResetModel()
         self.loading_changed.emit(False)
         self.page_loaded.emit()
 
-    def _more_arrived(self, generation: int, page: CasePage) -> None:
+    def _more_arrived(self, generation: int, loaded: _Loaded) -> None:
         if not _alive(self) or generation != self._generation:
             return
-        now = self._ctx.clock()
+        self._note_other_year(loaded.other_year)
         # A row can already be here if it was inserted live from the change feed.
-        fresh = [r for r in page.rows if r.id not in self._row_of]
-        self._next_key = page.next_key
+        row_of = self._row_of
+        fresh = [line for line in loaded.lines if line.row.id not in row_of]
+        self._next_key = loaded.page.next_key
         self._fetching = False
         if fresh:
             first = len(self._lines)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            for r in fresh:
-                self._row_of[r.id] = len(self._lines)
-                self._lines.append(self._line(r, now))
+            for pos, line in enumerate(fresh, first):
+                row_of[line.row.id] = pos
+            self._lines.extend(fresh)
             self.endInsertRows()
         self.loading_changed.emit(False)
         self.page_loaded.emit()
@@ -400,34 +416,16 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
     def _reindex(self) -> None:
         self._row_of = {line.row.id: pos for pos, line in enumerate(self._lines)}
 
-    def _time_text(self, value: datetime | None, now: datetime) -> str:
-        # This year's times without the year: the list stays narrow enough for the summary.
-        if value is None:
-            return ""
-        if value.year == now.year:
-            return value.strftime(SHORT_TIME_FORMAT)
-        if not self._full_dates:
+    def _note_other_year(self, other_year: bool) -> None:
+        if other_year and not self._full_dates:
             self._full_dates = True
             self.full_dates_shown.emit()
-        return value.strftime(TIME_FORMAT)
 
     def _line(self, r: CaseRow, now: datetime) -> _Line:
-        unassigned = not r.owner_name
-        owner = _owner_text(r.owner_name)
-        if unassigned:
-            owner = self.tr("unassigned") if r.status.is_open else ""
-        texts = (
-            r.case_no,
-            self._time_text(r.reported_at, now),
-            label(r.category),
-            label(r.priority),
-            label(r.status),
-            r.grid_name,
-            owner,
-            " ".join(r.summary.split()),  # one line: newlines would clip in a fixed row
-            self._time_text(r.resolution_due, now),
-        )
-        return _Line(r, texts, r.is_overdue(now), unassigned and r.status.is_open)
+        """One row formatted here (live updates); pages are formatted on the worker."""
+        lines, other_year = format_lines([r], now)
+        self._note_other_year(other_year)
+        return lines[0]
 
 
 _TEAM_VALUES = {t.value: t for t in Team}
@@ -459,8 +457,53 @@ def _sort_value(row: CaseRow, col: Column) -> Any:
     return row.resolution_due
 
 
-def _fetch_page(ctx: AppContext, query: _Query, after: PageKey | None) -> CasePage:
-    """Runs on the worker thread."""
-    return case_queries.list_cases_page(
-        ctx.db, query.case_filter, query.sort, after, repeat_only=query.repeat_only
+def format_lines(rows: Iterable[CaseRow], now: datetime) -> tuple[list[_Line], bool]:
+    """The rows as shown, and whether a time outside ``now``'s year is among them.
+
+    Thread-safe (the worker formats each page): texts come from
+    ``QCoreApplication.translate``, nothing touches the model.
+    """
+    year = now.year
+    other_year = False
+    unassigned_text = QCoreApplication.translate("CaseListModel", "unassigned")
+
+    def time_text(value: datetime | None) -> str:
+        # This year's times without the year: the list stays narrow enough for the summary.
+        nonlocal other_year
+        if value is None:
+            return ""
+        if value.year == year:
+            return value.strftime(SHORT_TIME_FORMAT)
+        other_year = True
+        return value.strftime(TIME_FORMAT)
+
+    lines = []
+    for r in rows:
+        is_open = r.status.is_open
+        unassigned = not r.owner_name
+        owner = (unassigned_text if is_open else "") if unassigned else _owner_text(r.owner_name)
+        texts = (
+            r.case_no,
+            time_text(r.reported_at),
+            label(r.category),
+            label(r.priority),
+            label(r.status),
+            r.grid_name,
+            owner,
+            " ".join(r.summary.split()),  # one line: newlines would clip in a fixed row
+            time_text(r.resolution_due),
+        )
+        overdue = is_open and r.resolution_due is not None and r.resolution_due < now
+        lines.append(_Line(r, texts, overdue, unassigned and is_open))
+    return lines, other_year
+
+
+def _fetch_page(
+    ctx: AppContext, query: _Query, after: PageKey | None, limit: int = PAGE_SIZE
+) -> _Loaded:
+    """Runs on the worker thread: the page, and its rows formatted for display."""
+    page = case_queries.list_cases_page(
+        ctx.db, query.case_filter, query.sort, after, limit, repeat_only=query.repeat_only
     )
+    lines, other_year = format_lines(page.rows, ctx.clock())
+    return _Loaded(page, lines, other_year)

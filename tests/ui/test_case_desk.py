@@ -86,11 +86,10 @@ def test_case_list_model_passes_the_qt_model_tester(  # type: ignore[no-untyped-
     qtbot, qtmodeltester, ctx: AppContext, settle, monkeypatch
 ) -> None:
     # Small pages over one category: several pages, and a tester that stays quick.
+    fetch_page = case_model._fetch_page
+
     def small_pages(ctx_, query, after):  # type: ignore[no-untyped-def]
-        return case_queries.list_cases_page(
-            ctx_.db, query.case_filter, query.sort, after, limit=40,
-            repeat_only=query.repeat_only,
-        )  # fmt: skip
+        return fetch_page(ctx_, query, after, limit=40)
 
     monkeypatch.setattr(case_model, "_fetch_page", small_pages)
     model = CaseListModel(ctx)
