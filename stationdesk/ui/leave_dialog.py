@@ -42,6 +42,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.field_errors import field_error_text
 from stationdesk.ui.i18n import date_pattern, format_date
 from stationdesk.ui.labels import label
+from stationdesk.ui.save_runner import SaveRunner
 
 FIELDS = ("staff", "first_day", "last_day", "reason")
 FIELD_ERROR_STYLE = "color: #c62828;"
@@ -78,7 +79,11 @@ class LeaveDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.periods: list[LeavePeriod] = []
-        self._busy = False
+        # Saved through resilience.save: once, not at all, or unknown until the connection
+        # is back (nothing else meanwhile); the typed leave stays until it is saved.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Leave"))
         self.setMinimumSize(640, 480)
 
@@ -215,7 +220,7 @@ class LeaveDialog(QDialog):
         return self.ctx.online and self.ctx.actor.can(Permission.EDIT_PATROLS)
 
     def _update_actions(self) -> None:
-        can = self._can_edit() and not self._busy
+        can = self._can_edit() and not self.runner.busy
         self.add_button.setEnabled(can and self.staff_id() is not None)
         self.cancel_button.setEnabled(can and self.selected() is not None)
         tip = "" if self.ctx.actor.can(Permission.EDIT_PATROLS) else self.tr(
@@ -232,61 +237,61 @@ class LeaveDialog(QDialog):
 
     def add(self) -> None:
         staff_id = self.staff_id()
-        if staff_id is None or self._busy:
+        if staff_id is None or self.runner.busy:
             return
         self._show_errors([])
         first = _date(self.first_day.date())
         last = None if self.open_ended.isChecked() else _date(self.last_day.date())
         kind: LeaveKind = self.kind.currentData()
         reason, db, actor = self.reason.text(), self.ctx.db, self.ctx.actor
-        self._busy = True
-        self._update_actions()
 
-        def done(_id: int) -> None:
+        def done(_id: int | None) -> None:
+            # None: confirmed through the work token after a reconnect -- recorded once.
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
             self.reason.clear()
             self._say(self.tr("Leave recorded for %1.").replace("%1", self.person.currentText()))
             self.changed.emit()
             self.load()
 
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: leave.record_leave(db, actor, staff_id, first, last, kind, reason),
-            done,
-            self._failed,
-            "record leave",
+            on_saved=done,
+            on_error=self._failed,
+            what="record leave",
         )
+        self._update_actions()
 
     def cancel_selected(self) -> None:
         period = self.selected()
-        if period is None or self._busy:
+        if period is None or self.runner.busy:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        self._busy = True
-        self._update_actions()
 
         def done(_none: None) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._busy = False
             self._say(
                 self.tr("Leave from %1 cancelled.").replace("%1", format_date(period.first_day))
             )
             self.changed.emit()
             self.load()
 
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: leave.cancel_leave(db, actor, period.id, period.version),
-            done,
-            self._failed,
-            "cancel leave",
+            on_saved=done,
+            on_error=self._failed,
+            what="cancel leave",
         )
+        self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self._say(text, error=True)
 
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self._busy = False
         self._update_actions()
         if isinstance(exc, ValidationErrors):
             self._show_errors(list(exc.errors))

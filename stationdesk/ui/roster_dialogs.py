@@ -43,6 +43,7 @@ from stationdesk.ui.i18n import (
     format_day_time,
     format_time_range,
 )
+from stationdesk.ui.save_runner import SaveRunner
 from stationdesk.ui.week_board_model import ERROR_BG, WARNING_BG, WEEKDAYS, RosterWords
 from stationdesk.ui.week_board_model import tr as board_tr
 
@@ -71,6 +72,11 @@ class GenerationDialog(QDialog):
         self.ctx = ctx
         self.preview: GenerationPreview | None = None
         self.saved_ids: list[int] = []
+        # Saved through resilience.save: all shifts once, or none, or unknown until the
+        # connection is back -- the dialog stays with its choice and says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(self._runner_busy)
+        self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Generate shifts from a rotation"))
         self.setMinimumSize(820, 560)
         self.template_box = QComboBox()
@@ -252,19 +258,31 @@ class GenerationDialog(QDialog):
             return
         ctx, first, last = self.ctx, preview.first_day, preview.last_day
         template_id = preview.template.id
-        self.save_button.setEnabled(False)
 
-        def done(ids: list[int]) -> None:
+        def done(ids: list[int] | None) -> None:
+            # None: confirmed through the work token after a reconnect; the board reloads.
             if shiboken6.isValid(self):
-                self.saved_ids = ids
+                self.saved_ids = ids or []
                 self.accept()
 
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: roster_templates.apply_generation(ctx.db, ctx.actor, template_id, first, last),
-            done,
-            self._failed,
-            "generate shifts",
+            on_saved=done,
+            on_error=self._failed,
+            what="generate shifts",
         )
+        self.save_button.setEnabled(False)
+
+    def _runner_busy(self, busy: bool) -> None:
+        preview = self.preview
+        ready = preview is not None and bool(preview.planned) and not preview.blocking
+        self.save_button.setEnabled(ready and not busy)
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        # Not saved or unknown: the dialog stays as it is, with the template and period.
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.setText(text)
+            self.message.show()
 
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
@@ -306,6 +324,9 @@ class RosterRulesDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.runner = SaveRunner(ctx, self)  # once, not at all, or unknown -- and said so
+        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Roster rules"))
         note = QLabel(
             self.tr(
@@ -374,13 +395,17 @@ class RosterRulesDialog(QDialog):
 
     def save(self) -> None:
         ctx, rules = self.ctx, self.rules()
-        self.save_button.setEnabled(False)
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: roster_settings.set_roster_rules(ctx.db, ctx.actor, rules),
-            lambda _none: self.accept() if shiboken6.isValid(self) else None,
-            self._failed,
-            "roster rules: save",
+            on_saved=lambda _none: self.accept() if shiboken6.isValid(self) else None,
+            on_error=self._failed,
+            what="roster rules: save",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.setText(text)
+            self.message.show()
 
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 from stationdesk.ui.week_board import WeekBoard
 
 log = logging.getLogger(__name__)
@@ -148,7 +150,11 @@ class PatrolsView(QWidget):
         self.ctx = ctx
         self.data: PatrolDay | None = None
         self._online = ctx.online
-        self._saving = False
+        # Check-ins are saved through resilience.save: once, not at all, or unknown until
+        # the connection is back (no other check-in meanwhile); the message says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._today = ctx.clock().date()
 
         # Day picker.
@@ -341,6 +347,7 @@ class PatrolsView(QWidget):
     def set_online(self, online: bool) -> None:
         was_offline = not self._online
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
         if self.board is not None:
             self.board.set_online(online)
@@ -366,17 +373,16 @@ class PatrolsView(QWidget):
     def set_selected_status(self, status: PatrolStatus) -> None:
         """Check in / complete / mark missed, with the version this view loaded."""
         shift = self.selected_shift()
-        if shift is None or self._saving or shift.status not in ACTIONS[status]:
+        if shift is None or self.runner.busy or shift.status not in ACTIONS[status]:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        self._saving = True
-        self._update_actions()
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: patrols.set_status(db, actor, shift.id, shift.version, status),
-            lambda _none: self._saved(shift, status),
-            self._save_failed,
-            "patrol status",
+            on_saved=lambda _none: self._saved(shift, status),
+            on_error=self._save_failed,
+            what="patrol status",
         )
+        self._update_actions()
 
     # ------------------------------------------------------------------ loading
 
@@ -509,7 +515,7 @@ class PatrolsView(QWidget):
         allowed = self.ctx.actor.can(Permission.EDIT_PATROLS)
         for status, button in self._action_buttons.items():
             fits = shift is not None and shift.status in ACTIONS[status]
-            button.setEnabled(self._online and allowed and fits and not self._saving)
+            button.setEnabled(self._online and allowed and fits and not self.runner.busy)
             if not self._online:
                 button.setToolTip(
                     self.tr(
@@ -530,8 +536,16 @@ class PatrolsView(QWidget):
             else:
                 button.setToolTip("")
 
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self._say(text, error=True)
+            if kind == "unknown":
+                self._message_timer.stop()  # stays until the outcome is known
+
     def _saved(self, shift: PatrolShiftInfo, status: PatrolStatus) -> None:
-        self._saving = False
+        # Also after a reconnect, when the work token confirmed the change.
+        if not shiboken6.isValid(self):
+            return
         self._say(
             self.tr("%1 (%2): now %3.")
             .replace("%1", shift.route)
@@ -542,7 +556,6 @@ class PatrolsView(QWidget):
         self._load.load_now()
 
     def _save_failed(self, exc: Exception) -> None:
-        self._saving = False
         if isinstance(exc, ConflictError):
             text = self.tr(
                 "This shift was changed by another workstation; the list has been "
