@@ -34,6 +34,7 @@ from stationdesk.data import alerts
 from stationdesk.data.alerts import ALERT_TABLES, Alert
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import AlertKind
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_datetime, format_time
 from stationdesk.ui.labels import label
@@ -77,6 +78,8 @@ class AlertNotice(QFrame):
             "QFrame#alertNotice { background: #fff4e5; border: 2px solid #D55E00;"
             " border-radius: 6px; }"
         )
+            # The face stays light in the dark look: its text is dark with it.
+            " QFrame#alertNotice QLabel { color: #202124; }"
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -158,7 +161,7 @@ class AlertsPanel(QDockWidget):
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr("No alerts."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.empty, "muted")
         self.ack_button = QPushButton(self.tr("Acknowledge"))
         self.ack_button.setToolTip(self.tr("Acknowledge the selected alerts on every workstation"))
         self.ack_button.clicked.connect(self.acknowledge_selected)
@@ -241,7 +244,6 @@ class AlertsPanel(QDockWidget):
         self.list.clear()
         for alert in self.alerts:
             item = QListWidgetItem(self.describe(alert))
-            item.setForeground(QColor("#202124"))
             item.setData(Qt.ItemDataRole.DecorationRole, QColor(KIND_COLOURS[alert.kind]))
             item.setToolTip(self.describe(alert, long=True))
             self.list.addItem(item)

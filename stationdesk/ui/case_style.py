@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy
 
+from stationdesk.ui import theme
 from stationdesk.ui.i18n import format_datetime
 
 ERROR_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
@@ -26,7 +27,7 @@ def fmt_time(value: datetime | None) -> str:
 
 def muted(text: str) -> QLabel:
     widget = QLabel(text)
-    widget.setStyleSheet(MUTED_STYLE)
+    theme.set_status(widget, "muted")
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return widget
 

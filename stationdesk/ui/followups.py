@@ -32,6 +32,7 @@ from stationdesk.data import mediation_outcome
 from stationdesk.data.database import Database
 from stationdesk.data.mediation_outcome import FollowUpInfo
 from stationdesk.data.uow import Actor, ConflictError, PermissionDeniedError
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date
 from stationdesk.ui.reload import CoalescedLoad
@@ -151,7 +152,7 @@ class FollowUpsPanel(QWidget):
             overdue += f.overdue
             state = QTableWidgetItem(self.tr("Overdue") if f.overdue else self.tr("Due"))
             if f.overdue:
-                state.setForeground(QBrush(RED))
+                state.setForeground(QBrush(theme.status_colour("overdue")))
             if f.due_on == data.today:
                 state.setText(self.tr("Due today"))
             case = QTableWidgetItem(f"{f.case_no}  {f.case_summary}")

@@ -34,6 +34,7 @@ from stationdesk.data import handovers
 from stationdesk.data.handovers import HandoverError, HandoverRecord
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain.enums import Permission
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_datetime, format_time
 from stationdesk.ui.reload import CoalescedLoad
@@ -98,7 +99,7 @@ class HandoverArchive(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.empty = QLabel(self.tr("No handover has been archived yet."))
-        self.empty.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.empty, "muted")
         self.empty.hide()
         self.reprint_button = QPushButton(self.tr("Reprint…"))
         self.acknowledge_button = QPushButton(self.tr("Acknowledge"))

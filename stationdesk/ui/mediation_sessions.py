@@ -30,15 +30,13 @@ from stationdesk.data.mediation_outcome import MediationDeadline
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import MediationOutcome, SessionStatus
 from stationdesk.domain.mediation_outcome import DeadlineState
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.mediation_tables import (
     AMBER,
     AMBER_BACKGROUND,
-    GREEN,
-    GREY,
-    RED,
     cell,
     read_only_table,
 )
@@ -127,7 +125,7 @@ class MediationSessions(QWidget):
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.ResizeToContents)
         self.empty_sessions = QLabel(self.tr("No mediation sessions today or in the next 7 days."))
-        self.empty_sessions.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.empty_sessions, "muted")
         self.empty_sessions.hide()
 
         layout = QVBoxLayout(self)
@@ -194,9 +192,9 @@ class MediationSessions(QWidget):
                 day = self.tr("Tomorrow")
             status = cell(label(s.status))
             if s.status == SessionStatus.CANCELLED:
-                status.setForeground(QBrush(GREY))
+                status.setForeground(QBrush(theme.status_colour("muted")))
             elif s.status == SessionStatus.HELD:
-                status.setForeground(QBrush(GREEN))
+                status.setForeground(QBrush(theme.status_colour("ok")))
             case_text = f"{s.case_no}  {s.case_summary}"
             table.setItem(row, 0, cell(day, format_date(s.starts_at)))
             table.setItem(row, 1, cell(f"{format_time(s.starts_at)}–{format_time(s.ends_at)}"))
@@ -235,14 +233,14 @@ class MediationSessions(QWidget):
         due = f"{format_date(period.deadline)} {format_time(period.deadline)}"
         if period.state == DeadlineState.PASSED:
             item = cell(self.tr("%n day(s) over", "", int(-days) + 1), due)
-            item.setForeground(QBrush(RED))
+            item.setForeground(QBrush(theme.status_colour("overdue")))
         elif days < 1:
             item = cell(self.tr("%n hour(s) left", "", max(1, int(days * 24))), due)
-            item.setForeground(QBrush(RED))
+            item.setForeground(QBrush(theme.status_colour("overdue")))
         else:
             item = cell(self.tr("%n day(s) left", "", int(days)), due)
             if period.state == DeadlineState.WARNING:
-                item.setForeground(QBrush(AMBER))
+                item.setForeground(QBrush(theme.status_colour("warning")))
         return item
 
     # ------------------------------------------------------------------ actions

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from stationdesk.data import mediator_calendar
 from stationdesk.data.mediator_calendar import MediatorChoice, MediatorWeek, Window
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_date, format_day, format_time, format_weekday
 from stationdesk.ui.labels import label
@@ -129,7 +130,7 @@ class ExceptionDialog(QDialog):
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #8a1c1c;")
+        theme.set_status(self.error, "overdue")
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("Day"), self.day)
@@ -207,7 +208,7 @@ class MediatorCalendar(QWidget):
         self.working.clicked.connect(lambda: self._mark_selection(True))
         self.not_working.clicked.connect(lambda: self._mark_selection(False))
         legend = QLabel(self.tr("Green: working hours · amber: booked sessions · grey: day away"))
-        legend.setStyleSheet("color: #5f6368;")
+        theme.set_status(legend, "muted")
         edit_bar = QHBoxLayout()
         edit_bar.addWidget(self.working)
         edit_bar.addWidget(self.not_working)
@@ -305,11 +306,13 @@ class MediatorCalendar(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if away is not None:
                     item.setBackground(QBrush(AWAY))
+                    item.setForeground(QBrush(theme.TEXT_ON_LIGHT))
                     if row == 0:
                         item.setText(self._kind_name(away.kind))
                     item.setToolTip(f"{self._kind_name(away.kind)}: {away.note}")
                 elif row in working:
                     item.setBackground(QBrush(WORKING))
+                    item.setForeground(QBrush(theme.TEXT_ON_LIGHT))
                 self.grid.setItem(row, col, item)
             for b in week.bookings:
                 if b.starts_at.date() != day:
@@ -319,6 +322,7 @@ class MediatorCalendar(QWidget):
                     if start < b.ends_at and start + SLOT > b.starts_at:
                         item = self.grid.item(row, col)
                         item.setBackground(QBrush(BOOKED))
+                        item.setForeground(QBrush(theme.TEXT_ON_LIGHT))
                         item.setToolTip(
                             self.tr("Session %1, %2–%3")
                             .replace("%1", b.case_no)

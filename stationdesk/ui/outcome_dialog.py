@@ -33,6 +33,7 @@ from stationdesk.data.mediation_outcome import OutcomeResult
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain.enums import MediationOutcome, ReferralTarget
 from stationdesk.domain.mediation_outcome import OutcomeError
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
@@ -135,7 +136,7 @@ class OutcomeDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why, for the case's history (optional)"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.note, "muted")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #8a1c1c; font-weight: bold;")

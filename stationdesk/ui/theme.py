@@ -137,3 +137,32 @@ def _repolish(widget: QWidget) -> None:
 def _app() -> QApplication | None:
     instance = QApplication.instance()
     return instance if isinstance(instance, QApplication) else None
+
+
+# --- colours chosen with the look -------------------------------------------------
+# Text on the window or table base: the same colours as *[status=...] in the style
+# sheets, so a coloured cell reads as well as a coloured label in either look.
+_STATUS_COLOURS = {
+    LIGHT: {"overdue": "#b3261e", "warning": "#8a5300", "ok": "#1b6e35", "muted": "#5f6b78"},
+    DARK: {"overdue": "#ff8a80", "warning": "#f2b85c", "ok": "#7ad694", "muted": "#9aa5b1"},
+}
+# Text on a light, coloured background (a warning cell, a booked slot): dark in both
+# looks, because the background stays light in both.
+TEXT_ON_LIGHT = QColor("#202124")
+
+
+def status_colour(status: str) -> QColor:
+    """Text colour for 'overdue', 'warning', 'ok' or 'muted' on the current look's base."""
+    return QColor(_STATUS_COLOURS[current_theme()][status])
+
+
+def set_status(widget: QWidget, status: str) -> None:
+    """Colour a label through the style sheets' ``*[status=...]`` rules ('' for none).
+
+    The rules exist in the light and the dark sheet, so the label follows the look
+    (a fixed ``color:`` in the widget's own style sheet would not).
+    """
+    if widget.property("status") == status:
+        return
+    widget.setProperty("status", status)
+    _repolish(widget)

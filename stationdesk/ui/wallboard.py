@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationdesk.data.dashboard import OverviewTiles
+from stationdesk.ui import theme
 from stationdesk.ui.i18n import format_time
 from stationdesk.ui.overview_data import ChartData
 from stationdesk.ui.views.overview import ALERT_RED, OverviewView, Tile
@@ -87,7 +88,7 @@ class WallBoard(QWidget):
         self.clock = QLabel()
         self.clock.setFont(title_font)
         hint = QLabel(self.tr("Esc: leave the wall-board"))
-        hint.setStyleSheet("color: #5f6368;")
+        theme.set_status(hint, "muted")
         header = QHBoxLayout()
         header.addWidget(self.page_title)
         header.addSpacing(24)

@@ -44,6 +44,7 @@ from stationdesk.data.patrols import DoubleBookingError, PatrolShiftInfo, Roster
 from stationdesk.data.roster_board import WeekRoster
 from stationdesk.data.uow import Change, ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain.enums import PatrolStatus, Permission
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
@@ -246,7 +247,7 @@ class WeekBoard(QWidget):
                 "overdue · green text: on patrol · Space/Enter: move by keyboard"
             )
         )
-        legend.setStyleSheet("color: #5f6368;")
+        theme.set_status(legend, "muted")
         legend.setWordWrap(True)
 
         board_box = QWidget()
@@ -381,12 +382,10 @@ class WeekBoard(QWidget):
         cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
         if cell is None or not cell.reasons:
             self.reason_line.setText("")
-            self.reason_line.setStyleSheet("")
+            theme.set_status(self.reason_line, "")
             return
         self.reason_line.setText("⚠ " + "; ".join(cell.reasons))
-        self.reason_line.setStyleSheet(
-            "color: #8a1c1c;" if cell.severity >= 3 else "color: #7a4a00;"
-        )
+        theme.set_status(self.reason_line, "overdue" if cell.severity >= 3 else "warning")
 
     # ------------------------------------------------------------- moving people
 

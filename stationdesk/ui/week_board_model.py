@@ -28,6 +28,7 @@ from stationdesk.data.patrols import PatrolShiftInfo
 from stationdesk.data.roster_board import BoardPerson, WeekRoster
 from stationdesk.domain.enums import LeaveKind, PatrolStatus, StaffKind
 from stationdesk.domain.scheduling import RuleViolation, day_part_of
+from stationdesk.ui import theme
 from stationdesk.ui.i18n import format_date, format_day, format_time, format_time_range
 from stationdesk.ui.labels import label
 
@@ -326,6 +327,22 @@ class WeekBoardModel(QAbstractTableModel):
     def cell(self, row: int, col: int) -> Cell | None:
         return self.cells.get((row, col))
 
+    def _foreground(self, cell: object, column: int) -> QBrush | None:
+        """Text colour chosen with the cell's background (light cells keep dark text)."""
+        shifts = getattr(cell, "shifts", ())
+        severity = getattr(cell, "severity", 0)
+        if severity >= 3:
+            return QBrush(ERROR_FG)
+        holiday = self.week is not None and self.week.days[column // 2].holiday
+        on_light = bool(severity) or holiday  # a pale background in either look
+        if any(s.status == PatrolStatus.ON_PATROL for s in shifts):
+            return QBrush(ON_PATROL_FG if on_light else theme.status_colour("ok"))
+        if shifts and all(
+            s.status in (PatrolStatus.COMPLETED, PatrolStatus.MISSED) for s in shifts
+        ):
+            return QBrush(MUTED_FG if on_light else theme.status_colour("muted"))
+        return QBrush(theme.TEXT_ON_LIGHT) if on_light else None
+
     def tooltip(self, row: int, col: int) -> str:
         cell = self.cells.get((row, col))
         if cell is None or self.words is None:
@@ -357,19 +374,7 @@ class WeekBoardModel(QAbstractTableModel):
                 return QBrush(HOLIDAY_BG)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if cell is not None and cell.severity >= 3:
-                return QBrush(ERROR_FG)
-            if cell is not None and any(s.status == PatrolStatus.ON_PATROL for s in cell.shifts):
-                return QBrush(ON_PATROL_FG)
-            if (
-                cell is not None
-                and cell.shifts
-                and all(
-                    s.status in (PatrolStatus.COMPLETED, PatrolStatus.MISSED) for s in cell.shifts
-                )
-            ):
-                return QBrush(MUTED_FG)
-            return None
+            return self._foreground(cell, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(*key) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:

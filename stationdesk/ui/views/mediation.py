@@ -17,6 +17,7 @@ from stationdesk.data import mediation, overview_queries
 from stationdesk.data.database import Database
 from stationdesk.data.mediation import MediatorStatus
 from stationdesk.data.uow import Change
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.followups import FOLLOW_UP_TABLES, FollowUpsPanel
 from stationdesk.ui.i18n import format_datetime, format_time, format_weekday
@@ -30,7 +31,6 @@ from stationdesk.ui.mediation_tables import (
     GREEN_BACKGROUND,
     GREY,
     GREY_BACKGROUND,
-    RED,
     cell,
     read_only_table,
 )
@@ -113,7 +113,7 @@ class MediationView(QWidget):
         self.offline_note = QLabel(
             self.tr("Offline: the database cannot be reached; the board may be out of date.")
         )
-        self.offline_note.setStyleSheet(f"color: {RED.name()}; font-weight: bold;")
+        theme.set_status(self.offline_note, "overdue")
         self.offline_note.setVisible(not self._online)
 
         self.calendar = MediatorCalendar(ctx)
@@ -271,7 +271,7 @@ class MediationView(QWidget):
             load = cell(f"{m.sessions_today} / {m.capacity_per_day}")
             load.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if m.sessions_today >= m.capacity_per_day:
-                load.setForeground(QBrush(RED))
+                load.setForeground(QBrush(theme.status_colour("overdue")))
                 load.setToolTip(self.tr("Fully booked today"))
             skills = sep.join(label(s) for s in m.skills)
             table.setItem(row, 0, name)

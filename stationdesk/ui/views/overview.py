@@ -28,6 +28,7 @@ from stationdesk.data import dashboard
 from stationdesk.data.cases import CaseFilter
 from stationdesk.data.dashboard import OverviewTiles
 from stationdesk.data.uow import Change
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_time
 from stationdesk.ui.overview_data import (  # noqa: F401 - re-exported for tests and callers
@@ -213,7 +214,7 @@ class OverviewView(QWidget):
 
         self.status_line = QLabel()
         self.status_line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.status_line.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.status_line, "muted")
 
         self.chart_area = QFrame()
         self.chart_grid = QGridLayout(self.chart_area)
@@ -317,10 +318,10 @@ class OverviewView(QWidget):
                 self.tr("Offline: the database cannot be reached; figures may be out of date.")
                 + ("  " + updated if updated else "")
             )
-            self.status_line.setStyleSheet(f"color: {ALERT_RED}; font-weight: bold;")
+            theme.set_status(self.status_line, "overdue")
         else:
             self.status_line.setText(updated)
-            self.status_line.setStyleSheet("color: #5f6368;")
+            theme.set_status(self.status_line, "muted")
 
     # ------------------------------------------------------------------- charts
 

@@ -31,6 +31,7 @@ from stationdesk.data.people import GridInfo
 from stationdesk.data.uow import Change, ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain import scheduling
 from stationdesk.domain.enums import PatrolStatus, Permission, StaffKind
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_date, format_day_time, format_time
 from stationdesk.ui.labels import label
@@ -54,10 +55,11 @@ AMBER = QColor("#9a5b00")
 RED_BACKGROUND = QColor("#fdecea")
 OVERDUE_BACKGROUND = QColor("#ffe0b2")
 
+# Text colours on the table base, chosen with the look (theme.status_colour).
 STATUS_COLOURS = {
-    PatrolStatus.ON_PATROL: GREEN,
-    PatrolStatus.MISSED: RED,
-    PatrolStatus.PLANNED: GREY,
+    PatrolStatus.ON_PATROL: "ok",
+    PatrolStatus.MISSED: "overdue",
+    PatrolStatus.PLANNED: "muted",
 }
 COVERAGE_ROWS = DAY_ROW, NIGHT_ROW, OFFICER_ROW = range(3)
 KIND_ORDER = (StaffKind.POLICE, StaffKind.AUXILIARY, StaffKind.ASSISTANT, StaffKind.VOLUNTEER)
@@ -221,11 +223,11 @@ class PatrolsView(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.shift_table.itemSelectionChanged.connect(self._update_actions)
         self.empty_label = QLabel()
-        self.empty_label.setStyleSheet("color: #6b6f75;")
+        theme.set_status(self.empty_label, "muted")
         self.empty_label.hide()
         marks = "   ".join(f"{KIND_MARKS[k]} {label(k)}" for k in KIND_ORDER)
         self.marks_legend = QLabel(marks)
-        self.marks_legend.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.marks_legend, "muted")
 
         # Grid coverage: a strip with one column per grid, under the shifts.
         self.coverage_title = QLabel()
@@ -233,7 +235,7 @@ class PatrolsView(QWidget):
         bold.setBold(True)
         self.coverage_title.setFont(bold)
         self.coverage_notes = QLabel()
-        self.coverage_notes.setStyleSheet(f"color: {RED.name()};")
+        theme.set_status(self.coverage_notes, "overdue")
         self.coverage_notes.hide()
         self.coverage_table = QTableWidget(len(COVERAGE_ROWS), 0)
         self.coverage_table.setVerticalHeaderLabels(
@@ -425,7 +427,7 @@ class PatrolsView(QWidget):
             status = _item(label(s.status))
             colour = STATUS_COLOURS.get(s.status)
             if colour is not None:
-                status.setForeground(QBrush(colour))
+                status.setForeground(QBrush(theme.status_colour(colour)))
             if s.status in (PatrolStatus.ON_PATROL, PatrolStatus.MISSED):
                 font = status.font()
                 font.setBold(True)
@@ -475,8 +477,10 @@ class PatrolsView(QWidget):
                     else self.tr("No staffed patrol covers this grid in this part of the day"),
                 )
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                cell.setForeground(QBrush(GREEN if covered else RED))
-                if not covered:
+                if covered:
+                    cell.setForeground(QBrush(theme.status_colour("ok")))
+                else:  # dark red on pale red in both looks
+                    cell.setForeground(QBrush(RED))
                     cell.setBackground(QBrush(RED_BACKGROUND))
                     gaps += 1
                 table.setItem(row, col, cell)
@@ -490,7 +494,7 @@ class PatrolsView(QWidget):
                     "%1", g.officer_name
                 )
                 officer = _item(self.tr("⚠ %1 on leave").replace("%1", g.officer_name), tip)
-                officer.setForeground(QBrush(AMBER))
+                officer.setForeground(QBrush(theme.status_colour("warning")))
             else:
                 officer = _item(g.officer_name, helpers if g.helpers else "")
             officer.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -38,6 +38,7 @@ from stationdesk.data.shift_summary import (
 )
 from stationdesk.data.uow import Change
 from stationdesk.domain.enums import ShiftKind
+from stationdesk.ui import theme
 from stationdesk.ui.case_style import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.handover_panel import HandoverPanel
@@ -149,7 +150,7 @@ class ReportsView(QWidget):
         self.more_button.hide()
         self.more_button.clicked.connect(self._load_more)
         self.empty_cases = QLabel(self.tr("No new cases in this shift."))
-        self.empty_cases.setStyleSheet("color: #5f6368;")
+        theme.set_status(self.empty_cases, "muted")
         self.empty_cases.hide()
 
         summary_page = QWidget()
