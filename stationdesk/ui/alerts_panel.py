@@ -77,9 +77,9 @@ class AlertNotice(QFrame):
         self.setStyleSheet(
             "QFrame#alertNotice { background: #fff4e5; border: 2px solid #D55E00;"
             " border-radius: 6px; }"
-        )
             # The face stays light in the dark look: its text is dark with it.
             " QFrame#alertNotice QLabel { color: #202124; }"
+        )
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
