@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -42,11 +43,13 @@ from stationdesk.ui.case_detail import CaseDetailPanel
 from stationdesk.ui.case_filters import CaseFilterBar
 from stationdesk.ui.case_model import CASE_ID_ROLE, CaseListModel, Column
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.deadline_settings import DeadlineSettingsDialog
-from stationdesk.ui.export_dialog import ExportDialog
-from stationdesk.ui.intake import IntakeDialog
 from stationdesk.ui.labels import label
-from stationdesk.ui.mediation_settings import MediationSettingsDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened (a faster start)
+    from stationdesk.ui.deadline_settings import DeadlineSettingsDialog
+    from stationdesk.ui.export_dialog import ExportDialog
+    from stationdesk.ui.intake import IntakeDialog
+    from stationdesk.ui.mediation_settings import MediationSettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +80,8 @@ class CasesView(QWidget):
         self.model = CaseListModel(ctx, self)
         self._build()
         self._connect()
+        self._apply_filter()  # the first page goes to the worker first: it is what is awaited
         self._load_people()
-        self._apply_filter()
         self.set_online(ctx.online)
 
     # ----------------------------------------------------------------- build
@@ -327,6 +330,8 @@ class CasesView(QWidget):
 
     def edit_deadlines(self) -> DeadlineSettingsDialog:
         """The station's deadlines and repeat window (administrators)."""
+        from stationdesk.ui.deadline_settings import DeadlineSettingsDialog
+
         dialog = DeadlineSettingsDialog(self._ctx, self)
         self.deadlines_dialog = dialog
 
@@ -341,6 +346,8 @@ class CasesView(QWidget):
 
     def edit_mediation_settings(self) -> MediationSettingsDialog:
         """Follow-up days, mediation period and warning (administrators)."""
+        from stationdesk.ui.mediation_settings import MediationSettingsDialog
+
         dialog = MediationSettingsDialog(self._ctx, self)
         self.mediation_settings_dialog = dialog
 
@@ -373,6 +380,8 @@ class CasesView(QWidget):
         case_filter, repeat_only = self.current_filter()
         if repeat_only:
             case_filter = replace(case_filter, repeat_only=True)
+        from stationdesk.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self._ctx, path, fmt, case_filter, self.model.case_sort, self)
         self.export_dialog = dialog
 
@@ -394,6 +403,8 @@ class CasesView(QWidget):
             self.intake_dialog.raise_()
             self.intake_dialog.activateWindow()
             return
+        from stationdesk.ui.intake import IntakeDialog
+
         dialog = IntakeDialog(self._ctx, self._grids, self)
         self.intake_dialog = dialog
         dialog.created.connect(self._case_created)
