@@ -39,6 +39,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_datetime, format_time
 from stationdesk.ui.labels import label
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 MINUTE_MS = 60_000
 NOTICE_MS = 10_000
@@ -171,6 +172,16 @@ class AlertsPanel(QDockWidget):
         self.sound.setToolTip(self.tr("Beep when a new alert comes in"))
         self.sound.setChecked(sound_enabled())
         self.sound.toggled.connect(set_sound_enabled)
+        # Acknowledged through resilience.save: once, not at all, or unknown until the
+        # connection is back -- this line says which (hidden otherwise).
+        self.message = QLabel()
+        self.message.setObjectName("alertsMessage")
+        self.message.setWordWrap(True)
+        theme.set_status(self.message, "warning")
+        self.message.hide()
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_buttons())
+        self.runner.notice.connect(self._runner_notice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sound)
         buttons.addStretch(1)
@@ -181,6 +192,7 @@ class AlertsPanel(QDockWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.setMinimumWidth(280)
@@ -207,6 +219,7 @@ class AlertsPanel(QDockWidget):
     def set_online(self, online: bool) -> None:
         was_offline = not self._online
         self._online = online
+        self.runner.set_online(online)
         self._update_buttons()
         if online and was_offline:
             self.refresh()
@@ -255,23 +268,32 @@ class AlertsPanel(QDockWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.ack_button.setEnabled(self._online and bool(self.list.selectedItems()))
-        self.ack_all_button.setEnabled(self._online and bool(self.alerts))
+        free = self._online and not self.runner.busy
+        self.ack_button.setEnabled(free and bool(self.list.selectedItems()))
+        self.ack_all_button.setEnabled(free and bool(self.alerts))
 
     def _acknowledge(self, chosen: Sequence[Alert]) -> None:
-        if not chosen:
+        if not chosen or not self.runner.can_save():
             return
         db, actor = self.ctx.db, self.ctx.actor
         chosen = list(chosen)
         keys = {a.key for a in chosen}
         # Gone from the list at once; the reload after the write confirms it.
         self._render([a for a in self.alerts if a.key not in keys])
-        self.ctx.worker.submit(
+        self.message.hide()
+        self.runner.run(
             lambda: alerts.acknowledge(db, actor, chosen),
-            lambda _n: self._load.load_now(),
-            self._ack_failed,
-            "acknowledge alerts",
+            on_saved=lambda _n: self._load.load_now(),
+            on_not_saved=lambda _text: self._load.load_now(),  # they come back
+            on_error=self._ack_failed,
+            what="acknowledge alerts",
         )
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind == "saved" and self.message.isHidden():
+            return  # a plain save: the list says it; after "unknown", say how it ended
+        self.message.setText(text)
+        self.message.show()
 
     def _ack_failed(self, exc: Exception) -> None:
         self._load.load_now()  # whatever was not written comes back

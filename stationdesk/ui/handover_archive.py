@@ -38,6 +38,7 @@ from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_datetime, format_time
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -72,7 +73,11 @@ class HandoverArchive(QGroupBox):
         self.ctx = ctx
         self.records: list[HandoverRecord] = []
         self._online = ctx.online
-        self._acknowledging = False
+        # Acknowledged through resilience.save: once, not at all, or unknown until the
+        # connection is back; ``message`` says which.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._loaded: tuple[int, bytes] | None = None  # the selected record's bytes
         self._select_after_load: int | None = None
 
@@ -135,6 +140,7 @@ class HandoverArchive(QGroupBox):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self._update_actions()
 
     def selected_record(self) -> HandoverRecord | None:
@@ -190,17 +196,21 @@ class HandoverArchive(QGroupBox):
     def acknowledge_selected(self) -> None:
         """The incoming officer acknowledges the selected handover (audited)."""
         record = self.selected_record()
-        if record is None or self._acknowledging:
+        if record is None or self.runner.busy:
             return
-        self._acknowledging = True
-        self._update_actions()
         db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: handovers.acknowledge_handover(db, actor, record.id, record.version),
-            self._acknowledged,
-            self._acknowledge_failed,
-            "acknowledging a handover",
+            on_saved=self._acknowledged,
+            on_not_saved=lambda _text: self._load.load_now(),
+            on_error=self._acknowledge_failed,
+            what="acknowledging a handover",
         )
+        self._update_actions()
+
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self.message.emit(text, "error")
 
     def error_text(self, code: str) -> str:
         """The officer's message for a HandoverError code ('' for a program error)."""
@@ -223,7 +233,7 @@ class HandoverArchive(QGroupBox):
             record is not None and loaded is not None and loaded[0] == record.id
         )
         why_not = self._why_not_acknowledge(record)
-        self.acknowledge_button.setEnabled(not why_not and not self._acknowledging)
+        self.acknowledge_button.setEnabled(not why_not and not self.runner.busy)
         self.acknowledge_button.setToolTip(why_not)
 
     def _why_not_acknowledge(self, record: HandoverRecord | None) -> str:
@@ -244,19 +254,20 @@ class HandoverArchive(QGroupBox):
             return self.tr("Offline: the database cannot be reached.")
         return ""
 
-    def _acknowledged(self, record: HandoverRecord) -> None:
+    def _acknowledged(self, record: HandoverRecord | None) -> None:
         if not shiboken6.isValid(self):
             return
-        self._acknowledging = False
-        when = format_time(record.acknowledged_at)
-        self.message.emit(self.tr("Handover acknowledged at %1.").replace("%1", when), "ok")
+        if record is None:  # confirmed through the work token after a reconnect
+            self.message.emit(self.tr("Handover acknowledged."), "ok")
+        else:
+            when = format_time(record.acknowledged_at)
+            self.message.emit(self.tr("Handover acknowledged at %1.").replace("%1", when), "ok")
         self._load.load_now()
         self._update_actions()
 
     def _acknowledge_failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self._acknowledging = False
         if isinstance(exc, HandoverError) and self.error_text(exc.code):
             text = self.error_text(exc.code)
         elif isinstance(exc, ConflictError):

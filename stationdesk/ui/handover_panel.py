@@ -51,6 +51,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.handover_archive import HASH_SHOWN, HandoverArchive, is_connection_error
 from stationdesk.ui.i18n import current_language
 from stationdesk.ui.reload import CoalescedLoad
+from stationdesk.ui.save_runner import SaveRunner
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -156,7 +157,11 @@ class HandoverPanel(QWidget):
         self._token = 0
         self._request: HandoverRequest | None = None  # the one being generated
         self._busy = False
-        self._archiving = False
+        # Archived through resilience.save: once, not at all, or unknown until the
+        # connection is back (no second archive meanwhile); the instructions stay.
+        self.runner = SaveRunner(ctx, self)
+        self.runner.busy_changed.connect(lambda _busy: self._update_actions())
+        self.runner.notice.connect(self._runner_notice)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _JobSignals(self)
@@ -306,6 +311,7 @@ class HandoverPanel(QWidget):
 
     def set_online(self, online: bool) -> None:
         self._online = online
+        self.runner.set_online(online)
         self.archive_list.set_online(online)
         self._update_actions()
 
@@ -421,15 +427,13 @@ class HandoverPanel(QWidget):
     def archive(self) -> None:
         """Archive the generated report and hand over to the incoming officer."""
         draft = self.draft
-        if draft is None or draft.archived is not None or self._archiving or self._busy:
+        if draft is None or draft.archived is not None or self.runner.busy or self._busy:
             return
         if self.stale:
             self._say(self._stale_text(), "error")
             return
-        self._archiving = True
-        self._update_actions()
         db, actor, r = self.ctx.db, self.ctx.actor, draft.request
-        self.ctx.worker.submit(
+        self.runner.run(
             lambda: handovers.archive_handover(
                 db,
                 actor,
@@ -441,10 +445,11 @@ class HandoverPanel(QWidget):
                 r.incoming_id,
                 generated_at=r.generated_at,
             ),
-            self._archived,
-            self._archive_failed,
-            "archiving the handover",
+            on_saved=self._archived,
+            on_error=self._archive_failed,
+            what="archiving the handover",
         )
+        self._update_actions()
 
     # ------------------------------------------------------------------ the form
 
@@ -490,7 +495,7 @@ class HandoverPanel(QWidget):
             reason = self.tr("Offline: the database cannot be reached.")
         elif self.stale:
             reason = self._stale_text()
-        ready = not reason and idle and not self._archiving
+        ready = not reason and idle and not self.runner.busy
         self.archive_button.setEnabled(ready)
         self.archive_button.setToolTip(reason)
 
@@ -674,10 +679,39 @@ class HandoverPanel(QWidget):
 
     # ------------------------------------------------------------ archive, ack
 
-    def _archived(self, record: HandoverRecord) -> None:
+    def _runner_notice(self, kind: str, text: str) -> None:
+        if kind != "saved" and shiboken6.isValid(self):
+            self._say(text, "error")
+
+    def _find_archived(self) -> None:
+        """Archived, confirmed through the work token after a reconnect: find the record."""
+        draft, db = self.draft, self.ctx.db
+        if draft is None:
+            return
+        r = draft.request
+
+        def found(records: list[HandoverRecord]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            mine = [
+                h
+                for h in records
+                if (h.shift_start, h.shift_end, h.generated_at)
+                == (r.shift[0], r.shift[1], r.generated_at)
+            ]
+            if mine:
+                self._archived(mine[0])
+
+        self.ctx.worker.submit(
+            lambda: handovers.list_handovers(db), found, self._archive_failed, "archived handover"
+        )
+
+    def _archived(self, record: HandoverRecord | None) -> None:
         if not shiboken6.isValid(self):
             return
-        self._archiving = False
+        if record is None:
+            self._find_archived()
+            return
         if self.draft is not None:
             self.draft = replace(self.draft, archived=record)
         who = record.incoming_name or self.tr("the incoming officer")
@@ -693,7 +727,6 @@ class HandoverPanel(QWidget):
     def _archive_failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self._archiving = False
         kept = self.tr("Nothing was archived; your instructions are kept.")
         if isinstance(exc, PermissionDeniedError):
             text = self.tr(
