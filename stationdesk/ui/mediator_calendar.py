@@ -159,6 +159,7 @@ class MediatorCalendar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.week: MediatorWeek | None = None
+        self._wanted: int | None = None  # set_mediator before the list has loaded
         self.monday = mediator_calendar.monday_of(ctx.clock().date())
         self.exception_dialog: ExceptionDialog | None = None
         # Saved through resilience.save: once, not at all, or unknown until the connection
@@ -261,13 +262,22 @@ class MediatorCalendar(QWidget):
         self.mediator.clear()
         for m in mediators:
             self.mediator.addItem(f"{m.name} ({label(m.kind)})", m.id)
-        index = self.mediator.findData(current)
+        wanted = self._wanted
+        index = self.mediator.findData(wanted if wanted is not None else current)
         self.mediator.setCurrentIndex(max(index, 0))
         self.mediator.blockSignals(False)
+        if index >= 0:
+            self._wanted = None
         self.reload()
 
     def set_mediator(self, mediator_id: int) -> None:
-        self.mediator.setCurrentIndex(self.mediator.findData(mediator_id))
+        """Show this mediator's week; before the list has loaded, once it has."""
+        index = self.mediator.findData(mediator_id)
+        if index < 0:
+            self._wanted = mediator_id
+            return
+        self._wanted = None
+        self.mediator.setCurrentIndex(index)
 
     def show_week(self, day: date) -> None:
         self.monday = mediator_calendar.monday_of(day)

@@ -169,3 +169,29 @@ def test_the_shortcut_card_lists_every_menu_shortcut(window: MainWindow) -> None
     assert not missing
     # Ctrl+1 … Ctrl+N: one per view, the last one named on the card.
     assert f"Ctrl+{len(window.view_actions)}" in card
+
+
+def test_a_mediator_is_selected_on_board_and_calendar(qtbot, window, ctx, settle) -> None:  # type: ignore[no-untyped-def]
+    from stationdesk.data.schema import Mediator
+
+    mediator_id, name = _first(
+        ctx, select(Mediator.id, Mediator.name).where(Mediator.active).order_by(Mediator.id.desc())
+    )
+    palette = _open(qtbot, window)
+    _type(qtbot, palette, name, settle)
+    row = next(
+        i
+        for i, e in enumerate(_entries(palette))
+        if isinstance(e, SearchHit) and (e.kind, e.id) == (HitKind.MEDIATOR, mediator_id)
+    )
+    palette.list.setCurrentRow(row)
+    qtbot.keyClick(palette.edit, Qt.Key.Key_Return)
+    settle()
+    view = window.view("mediation")
+    assert window.current_view_name == "mediation"
+    qtbot.waitUntil(lambda: view.selected_mediator() == mediator_id, timeout=10_000)  # type: ignore[union-attr]
+    selected = view.board_table.selectedItems()  # type: ignore[union-attr]
+    assert selected and selected[0].text() == name
+    view.tabs.setCurrentIndex(1)  # type: ignore[union-attr]
+    settle()
+    assert view.calendar.mediator.currentData() == mediator_id  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from stationdesk.data.mediation import MediatorStatus
 from stationdesk.data.schema import MediationSession, SessionMediator
 from stationdesk.data.uow import Change, unit_of_work
 from stationdesk.domain.enums import CaseStatus, Permission, SessionStatus
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.views.mediation import MediationView
 
@@ -200,7 +201,7 @@ def test_recording_an_agreement_resolves_the_case_and_books_follow_ups(  # type:
     period = view.sessions_panel.session_table.item(row, 7)  # the case's mediation period
     assert period.text().endswith(("left", "over"))
     if period.text().endswith("over"):
-        assert period.foreground().color().name() == "#c62828"
+        assert period.foreground().color() == theme.status_colour("overdue")
     qtbot.mouseClick(view.sessions_panel.outcome_button, Qt.MouseButton.LeftButton)
     dialog = view.sessions_panel.outcome_dialog
     assert dialog is not None and dialog.isVisible()
@@ -256,7 +257,7 @@ def test_recording_an_agreement_resolves_the_case_and_books_follow_ups(  # type:
         if panel.table.item(r, 1).text().startswith(case_no)
     )
     assert panel.table.item(late, 3).text() == "Overdue"
-    assert panel.table.item(late, 3).foreground().color().name() == "#c62828"
+    assert panel.table.item(late, 3).foreground().color() == theme.status_colour("overdue")
     assert "overdue" in panel.title.text()
     # Record the visit's result: it leaves the list.
     panel.table.selectRow(late)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from stationdesk.data import patrols, people
 from stationdesk.data.patrols import PatrolShiftInfo
 from stationdesk.domain.enums import PatrolStatus
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.views.patrols import PatrolsView
 
@@ -65,7 +66,7 @@ def test_the_days_shifts_and_every_grids_coverage_are_shown(view: PatrolsView, c
     ]
     on_patrol = next(s for s in expected if s.status == PatrolStatus.ON_PATROL)
     row = expected.index(on_patrol)
-    assert view.shift_table.item(row, 3).foreground().color().name() == "#1b7f3b"
+    assert view.shift_table.item(row, 3).foreground().color() == theme.status_colour("ok")
     police = next(m for m in on_patrol.members if m.kind.value == "police")
     assert f"★{police.name}" in view.shift_table.item(row, 4).text()
 

@@ -75,6 +75,7 @@ class MediationView(QWidget):
         self.ctx = ctx
         self.board: Board | None = None
         self._online = ctx.online
+        self._wanted_mediator: int | None = None  # show_mediator before the board came
 
         bold = QFont(self.font())
         bold.setBold(True)
@@ -263,6 +264,7 @@ class MediationView(QWidget):
             free += state == self.FREE
             name = cell(m.name)
             name.setFont(self.state_font)
+            name.setData(Qt.ItemDataRole.UserRole, m.id)
             now = cell(text, tip)
             now.setFont(self.state_font)
             fg, bg = styles[state]
@@ -283,6 +285,35 @@ class MediationView(QWidget):
         self.board_title.setText(
             self.tr("Mediators now (%1) — %n free", "", free).replace("%1", format_time(board.at))
         )
+        if self._wanted_mediator is not None:
+            self._select_on_board(self._wanted_mediator)
+
+    # ------------------------------------------------------------ one mediator
+
+    def show_mediator(self, mediator_id: int) -> None:
+        """Select the mediator on the board (Now tab) and in the calendar (Ctrl+K)."""
+        self.tabs.setCurrentIndex(0)
+        self._wanted_mediator = mediator_id
+        self.calendar.set_mediator(mediator_id)
+        if self.board is not None:
+            self._select_on_board(mediator_id)
+
+    def selected_mediator(self) -> int | None:
+        row = self.board_table.currentRow()
+        item = self.board_table.item(row, 0) if row >= 0 else None
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def _select_on_board(self, mediator_id: int) -> None:
+        table = self.board_table
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == mediator_id:
+                table.setCurrentCell(row, 0)
+                table.selectRow(row)
+                table.scrollToItem(item)
+                self._wanted_mediator = None  # found: later refreshes keep the officer's choice
+                return
 
     # ------------------------------------------------------------ visibility
 
