@@ -2257,6 +2257,17 @@
     </message>
 </context>
 <context>
+    <name>EndLeaveDialog</name>
+    <message>
+        <source>End leave</source>
+        <translation>End leave</translation>
+    </message>
+    <message>
+        <source>%1 from %2, until further notice. Last day of leave:</source>
+        <translation>%1 from %2, until further notice. Last day of leave:</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message>
         <source>Day away</source>
@@ -2558,6 +2569,14 @@
     <message>
         <source>Pick a follow-up visit in the list first.</source>
         <translation>Pick a follow-up visit in the list first.</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the last result was saved; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the last result was saved; StationDesk checks when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Still saving the last result.</source>
+        <translation>Still saving the last result.</translation>
     </message>
     <message>
         <source>Another workstation recorded this visit meanwhile.</source>
@@ -2889,6 +2908,10 @@
     <message>
         <source>Offline: the database cannot be reached.</source>
         <translation>Offline: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged.</source>
+        <translation>Handover acknowledged.</translation>
     </message>
     <message>
         <source>Handover acknowledged at %1.</source>
@@ -3664,6 +3687,10 @@
         <translation>Cancel this leave</translation>
     </message>
     <message>
+        <source>End leave…</source>
+        <translation>End leave…</translation>
+    </message>
+    <message>
         <source>Until further notice</source>
         <translation>Until further notice</translation>
     </message>
@@ -3700,8 +3727,32 @@
         <translation>Your role may not record leave.</translation>
     </message>
     <message>
+        <source>Give leave recorded until further notice its last day.</source>
+        <translation>Give leave recorded until further notice its last day.</translation>
+    </message>
+    <message>
         <source>Leave recorded for %1.</source>
         <translation>Leave recorded for %1.</translation>
+    </message>
+    <message>
+        <source>Leave from %1 ends on %2.</source>
+        <translation>Leave from %1 ends on %2.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Cancel leave</source>
+        <translation>Cancel leave</translation>
+    </message>
+    <message>
+        <source>Cancel the leave %1, %2 to %3? It is removed from the roster checks.</source>
+        <translation>Cancel the leave %1, %2 to %3? It is removed from the roster checks.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
     </message>
     <message>
         <source>Leave from %1 cancelled.</source>

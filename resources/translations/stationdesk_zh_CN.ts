@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Not known yet whether the booking went through; StationDesk checks when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>尚不确定预约是否已保存；连接恢复后 StationDesk 会自动核实。</translation>
     </message>
     <message>
         <source>Booking…</source>
@@ -2254,6 +2254,17 @@
     </message>
 </context>
 <context>
+    <name>EndLeaveDialog</name>
+    <message>
+        <source>End leave</source>
+        <translation>结束请假</translation>
+    </message>
+    <message>
+        <source>%1 from %2, until further notice. Last day of leave:</source>
+        <translation>%1，自 %2 起，另行通知。请假最后一天：</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionDialog</name>
     <message>
         <source>Day away</source>
@@ -2554,6 +2565,14 @@
         <translation>请先在列表中选择一项回访。</translation>
     </message>
     <message>
+        <source>Not known yet whether the last result was saved; StationDesk checks when the connection is back.</source>
+        <translation>尚不确定上次的回访结果是否已保存；连接恢复后 StationDesk 会自动核实。</translation>
+    </message>
+    <message>
+        <source>Still saving the last result.</source>
+        <translation>上次的回访结果仍在保存中。</translation>
+    </message>
+    <message>
         <source>Another workstation recorded this visit meanwhile.</source>
         <translation>其他工作站已记录了这次回访。</translation>
     </message>
@@ -2777,7 +2796,7 @@
     </message>
     <message>
         <source>The previous change is still being saved or its outcome is not known yet; your choice is kept.</source>
-        <translation type="unfinished" />
+        <translation>上一项修改仍在保存或结果尚未确定；您的选择已保留。</translation>
     </message>
     <message>
         <source>%1: saved.</source>
@@ -2877,6 +2896,10 @@
     <message>
         <source>Offline: the database cannot be reached.</source>
         <translation>离线：无法连接数据库。</translation>
+    </message>
+    <message>
+        <source>Handover acknowledged.</source>
+        <translation>交接已确认。</translation>
     </message>
     <message>
         <source>Handover acknowledged at %1.</source>
@@ -3649,6 +3672,10 @@
         <translation>撤销此请假</translation>
     </message>
     <message>
+        <source>End leave…</source>
+        <translation>结束请假…</translation>
+    </message>
+    <message>
         <source>Until further notice</source>
         <translation>另行通知前</translation>
     </message>
@@ -3685,8 +3712,32 @@
         <translation>您的角色无权登记请假。</translation>
     </message>
     <message>
+        <source>Give leave recorded until further notice its last day.</source>
+        <translation>为登记为“另行通知”的请假指定最后一天。</translation>
+    </message>
+    <message>
         <source>Leave recorded for %1.</source>
         <translation>已为%1登记请假。</translation>
+    </message>
+    <message>
+        <source>Leave from %1 ends on %2.</source>
+        <translation>自 %1 起的请假于 %2 结束。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Cancel leave</source>
+        <translation>取消请假</translation>
+    </message>
+    <message>
+        <source>Cancel the leave %1, %2 to %3? It is removed from the roster checks.</source>
+        <translation>取消这次请假（%1，%2 至 %3）吗？排班检查将不再考虑它。</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
     </message>
     <message>
         <source>Leave from %1 cancelled.</source>
@@ -4052,7 +4103,7 @@
     </message>
     <message>
         <source>Outcome recorded.</source>
-        <translation type="unfinished" />
+        <translation>调解结果已记录。</translation>
     </message>
     <message>
         <source>Outcome recorded; the case is now: %1</source>
@@ -4553,7 +4604,7 @@
     </message>
     <message>
         <source>Not known yet whether the last save went through; StationDesk checks when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>尚不确定上次保存是否成功；连接恢复后 StationDesk 会自动核实。</translation>
     </message>
 </context>
 <context>
@@ -5701,7 +5752,7 @@
     </message>
     <message>
         <source>Not known yet whether the last save went through; StationDesk checks when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>尚不确定上次保存是否成功；连接恢复后 StationDesk 会自动核实。</translation>
     </message>
     <message>
         <source>The targets were not saved: %1</source>
@@ -5994,7 +6045,7 @@
     </message>
     <message>
         <source>Not known yet whether the previous change was saved; StationDesk checks when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>尚不确定上一项修改是否已保存；连接恢复后 StationDesk 会自动核实。</translation>
     </message>
     <message>
         <source>Still saving the previous change.</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -115,6 +116,11 @@ class LeaveDialog(QDialog):
         self.empty.setStyleSheet(MUTED_STYLE)
         self.cancel_button = QPushButton(self.tr("Cancel this leave"))
         self.cancel_button.clicked.connect(self.cancel_selected)
+        # Open-ended leave ("until further notice") ends on a day the officer names.
+        self.end_button = QPushButton(self.tr("End leave…"))
+        self.end_button.clicked.connect(self.end_selected)
+        self.confirm_box: QMessageBox | None = None  # "Cancel this leave?" while asked
+        self.end_dialog: EndLeaveDialog | None = None
 
         today = ctx.clock().date()
         self.kind = QComboBox()
@@ -168,6 +174,7 @@ class LeaveDialog(QDialog):
         list_row = QHBoxLayout()
         list_row.addWidget(self.empty)
         list_row.addStretch(1)
+        list_row.addWidget(self.end_button)
         list_row.addWidget(self.cancel_button)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -222,12 +229,17 @@ class LeaveDialog(QDialog):
     def _update_actions(self) -> None:
         can = self._can_edit() and not self.runner.busy
         self.add_button.setEnabled(can and self.staff_id() is not None)
-        self.cancel_button.setEnabled(can and self.selected() is not None)
+        chosen = self.selected()
+        self.cancel_button.setEnabled(can and chosen is not None)
+        self.end_button.setEnabled(can and chosen is not None and chosen.last_day is None)
         tip = "" if self.ctx.actor.can(Permission.EDIT_PATROLS) else self.tr(
             "Your role may not record leave."
         )  # fmt: skip
         self.add_button.setToolTip(tip)
         self.cancel_button.setToolTip(tip)
+        self.end_button.setToolTip(
+            tip or self.tr("Give leave recorded until further notice its last day.")
+        )
 
     def selected(self) -> LeavePeriod | None:
         rows = self.table.selectionModel().selectedRows()
@@ -262,9 +274,78 @@ class LeaveDialog(QDialog):
         )
         self._update_actions()
 
+    def end_selected(self) -> None:
+        """Ask for the last day of the selected open-ended leave, then save it."""
+        period = self.selected()
+        if period is None or period.last_day is not None or self.runner.busy:
+            return
+        today = self.ctx.clock().date()
+        dialog = EndLeaveDialog(period, max(today, period.first_day), self)
+        self.end_dialog = dialog
+        dialog.accepted.connect(lambda: self._end(period, dialog.last_day()))
+        dialog.open()
+
+    def _end(self, period: LeavePeriod, last_day: date) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(_version: int | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._say(
+                self.tr("Leave from %1 ends on %2.")
+                .replace("%1", format_date(period.first_day))
+                .replace("%2", format_date(last_day))
+            )
+            self.changed.emit()
+            self.load()
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ValidationErrors) and shiboken6.isValid(self):
+                self._update_actions()  # the message names the problem; the form is not used
+                text = "; ".join(self.error_text(e) for e in exc.errors)
+                self._say(self.tr("Not saved: %1").replace("%1", text), error=True)
+                return
+            self._failed(exc)
+
+        self.runner.run(
+            lambda: leave.end_leave(db, actor, period.id, period.version, last_day),
+            on_saved=done,
+            on_error=failed,
+            what="end leave",
+        )
+        self._update_actions()
+
     def cancel_selected(self) -> None:
+        """Ask first: cancelling removes the period (the audit log keeps it)."""
         period = self.selected()
         if period is None or self.runner.busy:
+            return
+        last = format_date(period.last_day) if period.last_day else self.tr("until further notice")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Cancel leave"),
+            self.tr("Cancel the leave %1, %2 to %3? It is removed from the roster checks.")
+            .replace("%1", label(period.kind))
+            .replace("%2", format_date(period.first_day))
+            .replace("%3", last),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Cancel leave"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep it"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.confirm_box = box
+
+        def answered(result: int) -> None:
+            self.confirm_box = None
+            if result == QMessageBox.StandardButton.Yes and shiboken6.isValid(self):
+                self._cancel(period)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _cancel(self, period: LeavePeriod) -> None:
+        if self.runner.busy:
             return
         db, actor = self.ctx.db, self.ctx.actor
 
@@ -341,3 +422,34 @@ class LeaveDialog(QDialog):
         )
         self.message.setText(text)
         self.message.show()
+
+
+class EndLeaveDialog(QDialog):
+    """The last day of an open-ended leave period (not before its first day)."""
+
+    def __init__(self, period: LeavePeriod, suggested: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End leave"))
+        self.day = QDateEdit(_qdate(suggested))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_pattern())
+        self.day.setMinimumDate(_qdate(period.first_day))
+        note = QLabel(
+            self.tr("%1 from %2, until further notice. Last day of leave:")
+            .replace("%1", label(period.kind))
+            .replace("%2", format_date(period.first_day))
+        )
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("End leave"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(note)
+        lay.addWidget(self.day)
+        lay.addWidget(self.buttons)
+
+    def last_day(self) -> date:
+        return _date(self.day.date())

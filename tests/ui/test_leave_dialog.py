@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
 from stationdesk.data import leave
@@ -139,7 +139,15 @@ def test_new_leave_shows_on_the_board_with_its_reason_and_can_be_cancelled(
     new_row = next(r for r, p in enumerate(dialog.periods) if p.reason == "发烧就医")
     dialog.table.selectRow(new_row)
     assert dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()  # asked first; "Keep it" changes nothing
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible() and "发烧就医" not in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    settle()
+    assert dialog.table.rowCount() == shown + 1
     dialog.cancel_button.click()
+    assert dialog.confirm_box is not None
+    dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     settle()
     settle()
     assert dialog.table.rowCount() == shown and "cancelled" in dialog.message.text()
@@ -170,6 +178,8 @@ def test_the_grids_tab_opens_the_leave_of_the_selected_grids_officer(
     # Cancelling the leave clears the grid's flag.
     dialog.table.selectRow(0)
     dialog.cancel_button.click()
+    assert dialog.confirm_box is not None
+    dialog.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     settle()
     settle()
     assert not tab.records[row].officer_on_leave
@@ -192,3 +202,41 @@ def test_a_role_without_the_roster_permission_can_look_but_not_add(
     settle()
     assert not dialog.add_button.isEnabled() and not dialog.cancel_button.isEnabled()
     assert "may not record leave" in dialog.add_button.toolTip()
+
+
+def test_open_ended_leave_is_ended_on_a_chosen_day(
+    board: WeekBoard, ctx: AppContext, settle
+) -> None:
+    assert board.week is not None
+    person = next(
+        p
+        for p in board.week.people
+        if not p.leave and p.id not in leave.on_leave(ctx.db, ctx.clock().date())
+    )
+    dialog = open_for(board, person.id, settle)
+    today = ctx.clock().date()
+    dialog.first_day.setDate(qdate(today + timedelta(days=30)))
+    dialog.open_ended.setChecked(True)
+    dialog.reason.setText("借调市局")
+    dialog.add_button.click()
+    settle()
+    row = next(r for r, p in enumerate(dialog.periods) if p.reason == "借调市局")
+    assert dialog.table.item(row, 2).text() == "until further notice"
+    dialog.table.selectRow(row)
+    assert dialog.end_button.isEnabled()
+    dialog.end_button.click()
+    end = dialog.end_dialog
+    assert end is not None and end.isVisible()
+    # Not before the first day: the date edit stops there.
+    assert end.day.minimumDate() == qdate(today + timedelta(days=30))
+    end.day.setDate(qdate(today + timedelta(days=40)))
+    end.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
+    settle()
+    row = next(r for r, p in enumerate(dialog.periods) if p.reason == "借调市局")
+    assert dialog.periods[row].last_day == today + timedelta(days=40)
+    assert dialog.table.item(row, 2).text() == (today + timedelta(days=40)).isoformat()
+    assert "ends on" in dialog.message.text()
+    dialog.table.selectRow(row)
+    assert not dialog.end_button.isEnabled()  # it has a last day now
+    dialog.close()
