@@ -61,6 +61,12 @@ class Column(IntEnum):
 
 
 COLUMN_COUNT = len(Column)  # asked on every paint: len() of an enum class is slow
+_PRIORITY_COL, _OWNER_COL, _DUE_COL = int(Column.PRIORITY), int(Column.OWNER), int(Column.DUE)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 # The SQL sort each column stands for; owner and summary are not sortable.
@@ -229,39 +235,45 @@ class CaseListModel(LiveCaseRows, QAbstractTableModel):
     def data(
         self,
         index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
+        role: int = _DISPLAY,
     ) -> Any:
-        if not index.isValid():
+        # Called for every visible cell and role on every paint: plain int compares.
+        row = index.row()
+        if row < 0:  # an invalid index
             return None
-        line = self._lines[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return line.texts[col]
-        if role == Qt.ItemDataRole.BackgroundRole:
+        line = self._lines[row]
+        if role == _DISPLAY:
+            return line.texts[index.column()]
+        if role == _BACKGROUND:
             return self._overdue_bg if line.overdue else None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if line.overdue:
                 return self._overdue_fg
-            if col == Column.PRIORITY and line.row.priority == Priority.URGENT:
+            col = index.column()
+            if col == _PRIORITY_COL and line.row.priority is Priority.URGENT:
                 return self._urgent_fg
-            if col == Column.OWNER and line.unassigned:
+            if col == _OWNER_COL and line.unassigned:
                 return self._muted_fg
             return None
-        if role == Qt.ItemDataRole.FontRole:
-            if col == Column.DUE and line.overdue:
+        if role == _FONT:
+            col = index.column()
+            if col == _DUE_COL and line.overdue:
                 return self._bold
-            if col == Column.PRIORITY and line.row.priority == Priority.URGENT:
+            if col == _PRIORITY_COL and line.row.priority is Priority.URGENT:
                 return self._bold
-            if col == Column.OWNER and line.unassigned:
+            if col == _OWNER_COL and line.unassigned:
                 return self._italic
             return None
+        if role < SORT_ROLE and role != _TOOLTIP:
+            return None  # decoration, alignment, check state, size hint, ...
+        col = index.column()
         if role == SORT_ROLE:
             return _sort_value(line.row, Column(col))
         if role == ROW_ROLE:
             return line.row
         if role == CASE_ID_ROLE:
             return line.row.id
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(line, col)
         return None
 
