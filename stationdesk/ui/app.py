@@ -250,6 +250,15 @@ def upgrade_and_inspect(db: Database) -> DatabaseStatus:
 
 
 _window_modules_imported = False
+# What the main window imports as it is built (besides its first view).
+WINDOW_MODULES = (
+    "stationdesk.ui.main_window",
+    "stationdesk.ui.theme",
+    "stationdesk.ui.idle_lock",
+    "stationdesk.ui.alerts_panel",
+    "stationdesk.ui.wallboard",
+    "stationdesk.data.audit_queries",
+)
 
 
 def import_window_modules() -> None:
@@ -259,11 +268,15 @@ def import_window_modules() -> None:
     releases the GIL, so these imports (~0.2 s) overlap the check instead of following
     it. A module that fails here fails again, with its message, when the window builds.
     """
+    import importlib
+
     global _window_modules_imported
     if _window_modules_imported:
         return
     _window_modules_imported = True
     try:
+        for name in WINDOW_MODULES:
+            importlib.import_module(name)
         from stationdesk.ui import main_window
 
         saved = app_settings().value(main_window.SETTINGS_VIEW, "", str)
