@@ -41,8 +41,9 @@ from stationdesk.data import mediation_booking as mb
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.enums import CaseStatus, Permission
 from stationdesk.domain.mediator_ranking import split_languages
+from stationdesk.ui import theme
 from stationdesk.ui.booking_reasons import conflict_text, reason_text, taken_text, when_text
-from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE, MUTED_STYLE
+from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_time
 from stationdesk.ui.labels import label
@@ -169,7 +170,7 @@ class BookingDialog(QDialog):
         self.message_label.hide()
         lay.addWidget(self.message_label)
         self.status_hint = QLabel()
-        self.status_hint.setStyleSheet(MUTED_STYLE)
+        theme.set_status(self.status_hint, "muted")
         self.status_hint.setWordWrap(True)
         lay.addWidget(self.status_hint)
 

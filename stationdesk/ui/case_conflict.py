@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationdesk.domain.merge import Side
-from stationdesk.ui.case_style import MUTED_STYLE
+from stationdesk.ui import theme
 
 VALUE_WIDTH = 220  # pixels: longer values are cut in the button; the tooltip has them all
 
@@ -118,7 +118,7 @@ class CaseConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
 
         hint = QLabel(self.tr("Pointing at a value shows it in full."))
-        hint.setStyleSheet(MUTED_STYLE)
+        theme.set_status(hint, "muted")
         layout.addWidget(hint)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(

@@ -37,6 +37,7 @@ from stationdesk.data.people import GridInfo, StaffInfo
 from stationdesk.data.uow import Change, NotFoundError
 from stationdesk.domain import workflow
 from stationdesk.domain.enums import CaseStatus, Permission, StaffKind, Team
+from stationdesk.ui import theme
 from stationdesk.ui.case_actions import CaseActionsBox
 from stationdesk.ui.case_dialogs import CtrlEnterFilter, ReasonDialog
 from stationdesk.ui.case_edit import CaseEditDialog
@@ -45,7 +46,6 @@ from stationdesk.ui.case_saving import CaseSaver
 from stationdesk.ui.case_style import (
     ERROR_STYLE,
     INFO_STYLE,
-    MUTED_STYLE,
     muted,
 )
 from stationdesk.ui.case_timeline import CaseTimelineWidget, NoteWidgets
@@ -99,7 +99,7 @@ class CaseDetailPanel(QWidget):
         self.placeholder = QLabel(self.tr("Select a case in the list to see it here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet(MUTED_STYLE)
+        theme.set_status(self.placeholder, "muted")
         self.stack.addWidget(self.placeholder)
 
         self.scroll_area = QScrollArea()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.ui.case_style import MUTED_STYLE
+from stationdesk.ui import theme
 
 REASON_MAX = 500
 
@@ -64,7 +64,7 @@ class ReasonDialog(QDialog):
         self.edit.setPlaceholderText(self.tr("Reason (required)"))
         layout.addWidget(self.edit)
         self.hint = QLabel()
-        self.hint.setStyleSheet(MUTED_STYLE)
+        theme.set_status(self.hint, "muted")
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -23,7 +23,8 @@ from stationdesk.data.cases import CaseDetail
 from stationdesk.domain import deadlines
 from stationdesk.domain.enums import CaseStatus, Team
 from stationdesk.domain.validation import mask_phone, mask_resident_id
-from stationdesk.ui.case_style import MUTED_STYLE, OVERDUE_STYLE, clear_layout, fmt_time, muted
+from stationdesk.ui import theme
+from stationdesk.ui.case_style import OVERDUE_STYLE, clear_layout, fmt_time, muted
 from stationdesk.ui.labels import label
 
 
@@ -46,7 +47,7 @@ class CaseFactsView(QWidget):
             "border:1px solid palette(mid); border-radius:3px; padding:1px 8px;"
         )
         self.loading_label = QLabel(self.tr("Loading…"))
-        self.loading_label.setStyleSheet(MUTED_STYLE)
+        theme.set_status(self.loading_label, "muted")
         head.addWidget(self.case_no_label)
         head.addWidget(self.status_chip)
         head.addStretch(1)
@@ -105,7 +106,7 @@ class CaseFactsView(QWidget):
             now,
         )
         self.fact["owner"].setText(self.owner_text(d.owner_name, d.owner_team))
-        self.fact["owner"].setStyleSheet("" if d.owner_name or d.owner_team else MUTED_STYLE)
+        theme.set_status(self.fact["owner"], "" if d.owner_name or d.owner_team else "muted")
         self.fact["flags"].setText(self.flags_text(d.is_repeat, d.notable))
         self.fact["description"].setText(d.description or "—")
         self._fill_parties(d)

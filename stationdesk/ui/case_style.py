@@ -13,7 +13,6 @@ from stationdesk.ui.i18n import format_datetime
 ERROR_STYLE = "background:#fbe3e3; color:#8b1a1a; border:1px solid #e0a0a0; padding:6px;"
 INFO_STYLE = "background:#e6f0fa; color:#123e6b; border:1px solid #a9c6e6; padding:6px;"
 OVERDUE_STYLE = "color:#8b1a1a; font-weight:bold;"
-MUTED_STYLE = "color:#6b6b6b;"
 ERROR_LABEL_STYLE = "color:#b3261e;"  # a message under the field it is about
 # Overdue rows: dark red on a pale red, readable on light and dark palettes alike
 # because both colours are set (contrast ratio about 7:1).

@@ -47,8 +47,8 @@ from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.enums import (
     Team,
 )
-from stationdesk.ui import audit_labels
-from stationdesk.ui.case_style import MUTED_STYLE, clear_layout, fmt_time, muted
+from stationdesk.ui import audit_labels, theme
+from stationdesk.ui.case_style import clear_layout, fmt_time, muted
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_time_range
 from stationdesk.ui.labels import label
@@ -65,6 +65,22 @@ KIND_COLOURS = {
     TimelineKind.AUDIT: "#5f6368",
     TimelineKind.FOLLOW_UP: "#7b1fa2",
 }
+# The same kinds on the dark window: lighter tones (contrast at least 4.5:1 on #1b2129).
+KIND_COLOURS_DARK = {
+    TimelineKind.STATUS: "#8cbdf0",
+    TimelineKind.NOTE: "#c9d1d9",
+    TimelineKind.ASSIGNMENT: "#7ad694",
+    TimelineKind.MEDIATION: "#d7a6f0",
+    TimelineKind.RELATED: "#f2b85c",
+    TimelineKind.AUDIT: "#9aa5b1",
+    TimelineKind.FOLLOW_UP: "#d7a6f0",
+}
+
+
+def kind_colour(kind: TimelineKind) -> str:
+    """The chip colour of a timeline kind in the current look."""
+    dark = theme.current_theme() == theme.DARK
+    return (KIND_COLOURS_DARK if dark else KIND_COLOURS)[kind]
 
 
 @dataclass
@@ -267,7 +283,7 @@ class CaseTimelineWidget(QGroupBox):
         lay.setSpacing(2)
         head = QHBoxLayout()
         chip = QLabel(self._kind_names[entry.kind])
-        colour = KIND_COLOURS[entry.kind]
+        colour = kind_colour(entry.kind)
         chip.setStyleSheet(CHIP_STYLE % (colour, colour))
         head.addWidget(chip)
         item = entry.item
@@ -365,7 +381,7 @@ class CaseTimelineWidget(QGroupBox):
             font = text.font()
             font.setStrikeOut(True)
             text.setFont(font)
-            text.setStyleSheet(MUTED_STYLE)
+            theme.set_status(text, "muted")
             reason = self._text(
                 self.tr("Struck through %1. Reason: %2").replace("%1", fmt_time(note.struck_at))
                 .replace("%2", note.strike_reason or "—")
@@ -387,7 +403,7 @@ class CaseTimelineWidget(QGroupBox):
         matched = self.tr("same address") if p.matched_on == "address" else self.tr("same party")
         status = label(p.status)
         if p.is_overdue(self._ctx.clock()):
-            status += f' <b style="color:#8b1a1a">{_escape(self.tr("overdue"))}</b>'
+            status += f' <b style="color:{theme.status_colour("overdue").name()}">{_escape(self.tr("overdue"))}</b>'
         return (
             f'<a href="case:{p.id}">{p.case_no}</a> · {label(p.category)} · '
             f"{status} · {matched} — {_escape(p.summary)}"

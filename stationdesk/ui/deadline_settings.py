@@ -29,7 +29,8 @@ from stationdesk.data import station_settings
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.deadlines import DeadlinePolicy
 from stationdesk.domain.enums import CaseCategory, Priority
-from stationdesk.ui.case_style import ERROR_STYLE, MUTED_STYLE
+from stationdesk.ui import theme
+from stationdesk.ui.case_style import ERROR_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
 from stationdesk.ui.save_runner import SaveRunner
@@ -63,7 +64,7 @@ class DeadlineSettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet(MUTED_STYLE)
+        theme.set_status(note, "muted")
         lay.addWidget(note)
 
         by_priority = QGroupBox(self.tr("By priority"))

@@ -38,7 +38,7 @@ from stationdesk.data.leave import REASON_MAX, LeavePeriod
 from stationdesk.data.uow import ConflictError, NotFoundError, PermissionDeniedError
 from stationdesk.domain.enums import LeaveKind, Permission
 from stationdesk.domain.validation import FieldError, ValidationErrors
-from stationdesk.ui.case_style import MUTED_STYLE
+from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.field_errors import field_error_text
 from stationdesk.ui.i18n import date_pattern, format_date
@@ -113,7 +113,7 @@ class LeaveDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.empty = QLabel(self.tr("No leave recorded."))
-        self.empty.setStyleSheet(MUTED_STYLE)
+        theme.set_status(self.empty, "muted")
         self.cancel_button = QPushButton(self.tr("Cancel this leave"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         # Open-ended leave ("until further notice") ends on a day the officer names.

@@ -30,7 +30,8 @@ from stationdesk.data.mediation_outcome import MediationSettings
 from stationdesk.data.station_settings import SettingsChangedError
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.mediation_outcome import MAX_FOLLOW_UP_DAYS, MAX_PERIOD_DAYS
-from stationdesk.ui.case_style import ERROR_LABEL_STYLE, ERROR_STYLE, MUTED_STYLE
+from stationdesk.ui import theme
+from stationdesk.ui.case_style import ERROR_LABEL_STYLE, ERROR_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.save_runner import SaveRunner
 
@@ -76,7 +77,7 @@ class MediationSettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet(MUTED_STYLE)
+        theme.set_status(note, "muted")
         lay.addWidget(note)
 
         form = QFormLayout()

@@ -35,7 +35,8 @@ from stationdesk.data.patrols import DoubleBookingError
 from stationdesk.data.roster_templates import GenerationPreview, TemplateInfo
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.domain.scheduling import RosterRules
-from stationdesk.ui.case_style import ERROR_STYLE, MUTED_STYLE
+from stationdesk.ui import theme
+from stationdesk.ui.case_style import ERROR_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import (
     date_pattern,
@@ -247,7 +248,8 @@ class GenerationDialog(QDialog):
             if len(general) > 6:
                 text += "\n" + self.tr("… and %n more", "", len(general) - 6)
         self.summary.setText(text)
-        self.summary.setStyleSheet(ERROR_STYLE if blocking else MUTED_STYLE)
+        self.summary.setStyleSheet(ERROR_STYLE if blocking else "")
+        theme.set_status(self.summary, "" if blocking else "muted")
         self.save_button.setEnabled(bool(preview.planned) and not blocking)
 
     # ------------------------------------------------------------------ saving
@@ -335,7 +337,7 @@ class RosterRulesDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet(MUTED_STYLE)
+        theme.set_status(note, "muted")
         self.min_rest = QSpinBox()
         self.min_rest.setRange(0, 48)
         self.min_rest.setSuffix(self.tr(" h"))

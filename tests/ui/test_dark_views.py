@@ -153,3 +153,82 @@ def test_mediation_board_sessions_and_calendar_read_well_in_the_dark(
     for item in coloured:
         assert item.foreground().style() != Qt.BrushStyle.NoBrush, item.text()
         assert contrast(item.foreground().color(), item.background().color()) >= 4.5
+
+
+def _labels_read_well(root: QWidget) -> int:
+    """Every visible label with text against its own background; labels checked."""
+    checked = 0
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip():
+            continue
+        label.ensurePolished()
+        palette = label.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        ground = palette.color(QPalette.ColorRole.Window)
+        assert contrast(text, ground) >= 4.5, (label.text()[:60], text.name(), ground.name())
+        checked += 1
+    return checked
+
+
+def _open_dispute(ctx: AppContext) -> int:
+    from sqlalchemy import select
+
+    from stationdesk.data.schema import Case
+    from stationdesk.domain.enums import CaseCategory, CaseStatus
+
+    with ctx.db.read() as s:
+        return int(
+            s.scalars(
+                select(Case.id)
+                .where(
+                    Case.category == CaseCategory.DISPUTE_FAMILY,
+                    Case.status.in_([CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]),
+                )
+                .order_by(Case.id.desc())
+                .limit(1)
+            ).one()
+        )
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_case_detail_panel_hints_read_well_in_the_dark(
+    qtbot,
+    ctx: AppContext,
+    settle,
+    dark: None,  # type: ignore[no-untyped-def]
+) -> None:
+    from stationdesk.ui.case_detail import CaseDetailPanel
+
+    panel = CaseDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(700, 900)
+    panel.show()
+    settle()
+    assert panel.placeholder.isVisible()
+    _label_reads_well(panel.placeholder)  # "Select a case in the list…"
+    panel.show_case(_open_dispute(ctx))
+    settle()
+    assert panel.detail is not None
+    # A case without an owner shows "not assigned" in the muted colour of the look.
+    theme.set_status(panel.fact["owner"], "muted")
+    assert _labels_read_well(panel) > 5
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_booking_dialog_reads_well_in_the_dark(
+    qtbot,
+    ctx: AppContext,
+    settle,
+    dark: None,  # type: ignore[no-untyped-def]
+) -> None:
+    from stationdesk.ui.booking_dialog import BookingDialog
+
+    dialog = BookingDialog(ctx, _open_dispute(ctx))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert dialog.status_hint.property("status") == "muted"
+    dialog.status_hint.setText(dialog.status_hint.text() or "hint")
+    dialog.status_hint.show()
+    assert _labels_read_well(dialog) > 3
+    dialog.reject()
