@@ -3941,6 +3941,14 @@
         <translation>The database cannot be reached ({reason}); retrying</translation>
     </message>
     <message>
+        <source>Save confirmed</source>
+        <translation>Save confirmed</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>You are not allowed to do that.</source>
         <translation>You are not allowed to do that.</translation>
     </message>
@@ -5279,6 +5287,18 @@
         <translation>It is not known yet whether your save went through. StationDesk checks as soon as the database is back; keep what you typed.</translation>
     </message>
     <message>
+        <source>Not known yet whether the last save went through; StationDesk checks when the connection is back.</source>
+        <translation>Not known yet whether the last save went through; StationDesk checks when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Offline: nothing can be saved until the connection is back.</source>
+        <translation>Offline: nothing can be saved until the connection is back.</translation>
+    </message>
+    <message>
         <source>Offline: not saved — your text is kept; save again when the connection is back.</source>
         <translation>Offline: not saved — your text is kept; save again when the connection is back.</translation>
     </message>
@@ -5305,6 +5325,22 @@
     <message>
         <source>The connection is back.</source>
         <translation>The connection is back.</translation>
+    </message>
+    <message>
+        <source>The last save has not been confirmed yet. StationDesk will tell you as soon as the connection returns. Close anyway?</source>
+        <translation>The last save has not been confirmed yet. StationDesk will tell you as soon as the connection returns. Close anyway?</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <source>Keep open</source>
+        <translation>Keep open</translation>
+    </message>
+    <message>
+        <source>“%1” was closed before its save was confirmed. %2</source>
+        <translation>“%1” was closed before its save was confirmed. %2</translation>
     </message>
 </context>
 <context>

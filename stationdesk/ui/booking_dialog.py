@@ -47,14 +47,14 @@ from stationdesk.ui.case_style import ERROR_STYLE, INFO_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import date_pattern, format_time
 from stationdesk.ui.labels import label
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 
 log = logging.getLogger(__name__)
 LENGTHS = (60, 90, 120)
 BLOCKED = QColor("#8b1a1a")
 
 
-class BookingDialog(QDialog):
+class BookingDialog(CloseGuard, QDialog):
     """Choose a mediator, a slot and a room for one case, and book them."""
 
     booked = Signal(object)  # mb.BookedSession

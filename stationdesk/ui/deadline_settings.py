@@ -33,7 +33,7 @@ from stationdesk.ui import theme
 from stationdesk.ui.case_style import ERROR_STYLE
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.labels import label
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 
 
 def _spin(low: int, high: int, suffix: str) -> QSpinBox:
@@ -43,7 +43,7 @@ def _spin(low: int, high: int, suffix: str) -> QSpinBox:
     return box
 
 
-class DeadlineSettingsDialog(QDialog):
+class DeadlineSettingsDialog(CloseGuard, QDialog):
     """Edit the station's deadline policy and repeat window."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -53,7 +53,10 @@ class DeadlineSettingsDialog(QDialog):
         # is back -- the dialog stays open with the values as typed and says which.
         self.runner = SaveRunner(ctx, self)
         self.runner.notice.connect(self._runner_notice)
-        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self._loaded = False  # Save only once the current settings are shown
+        self.runner.busy_changed.connect(
+            lambda _busy: self.runner.update_button(self.save_button, self._loaded)
+        )
         self.setWindowTitle(self.tr("Case deadlines"))
         self.setMinimumSize(560, 520)
         lay = QVBoxLayout(self)
@@ -126,7 +129,8 @@ class DeadlineSettingsDialog(QDialog):
         def done(loaded: tuple[DeadlinePolicy, int]) -> None:
             if shiboken6.isValid(self):
                 self.show_settings(*loaded)
-                self.save_button.setEnabled(True)
+                self._loaded = True
+                self.runner.update_button(self.save_button)
 
         self._ctx.worker.submit(
             lambda: (station_settings.deadline_policy(db), station_settings.repeat_window_days(db)),
@@ -178,7 +182,7 @@ class DeadlineSettingsDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self.save_button.setEnabled(True)
+        self.runner.update_button(self.save_button, self._loaded)
         if isinstance(exc, PermissionDeniedError):
             text = self.tr("Your account may not change the station's settings. Nothing was saved.")
         else:

@@ -43,7 +43,7 @@ from stationdesk.ui.context import AppContext
 from stationdesk.ui.field_errors import field_error_text
 from stationdesk.ui.i18n import date_pattern, format_date
 from stationdesk.ui.labels import label
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 
 FIELDS = ("staff", "first_day", "last_day", "reason")
 FIELD_ERROR_STYLE = "color: #c62828;"
@@ -65,7 +65,7 @@ def _cell(text: str, tip: str = "") -> QTableWidgetItem:
     return item
 
 
-class LeaveDialog(QDialog):
+class LeaveDialog(CloseGuard, QDialog):
     """A person's leave: the list, a form to add a period, and cancel."""
 
     changed = Signal()  # leave was added or cancelled

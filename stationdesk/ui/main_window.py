@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
         ctx.worker.failed.connect(self._on_worker_failed)
         ctx.worker.busy_changed.connect(self._on_busy)
         self._worker_connected = True
+        # Saves whose dialog was closed before the outcome was known report here.
+        from stationdesk.ui.save_runner import closed_saves
+
+        self.closed_save_box: QMessageBox | None = None
+        closed_saves().notice.connect(self._closed_save_notice)
         # The alert dock and the wall-board (both add themselves to the View menu).
         from stationdesk.ui import alerts_panel, wallboard
 
@@ -415,6 +420,9 @@ class MainWindow(QMainWindow):
         self.ctx.online = online
         for view in list(self._views.values()):
             self._call(view, "set_online", online)
+        from stationdesk.ui.save_runner import notify_online
+
+        notify_online(self.ctx, online)  # also the runners of dialogs and panels
 
     def _show_connection(self, online: bool, reason: str) -> None:
         label_ = self.connection_label
@@ -429,6 +437,23 @@ class MainWindow(QMainWindow):
         label_.setProperty("state", "online" if online else "offline")
         label_.style().unpolish(label_)
         label_.style().polish(label_)
+
+    def _closed_save_notice(self, kind: str, text: str) -> None:
+        """The outcome of a save whose dialog was closed before it was confirmed."""
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        if kind == "unknown":
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information if kind == "saved" else QMessageBox.Icon.Warning,
+            self.tr("Save confirmed") if kind == "saved" else self.tr("Not saved"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        self.closed_save_box = box
+        box.show()
 
     def _on_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -536,5 +561,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         if self._worker_connected:
             self._worker_connected = False
+            from stationdesk.ui.save_runner import closed_saves
+
+            closed_saves().notice.disconnect(self._closed_save_notice)
             self.ctx.worker.failed.disconnect(self._on_worker_failed)
             self.ctx.worker.busy_changed.disconnect(self._on_busy)

@@ -33,7 +33,7 @@ from stationdesk.domain.mediation_outcome import MAX_FOLLOW_UP_DAYS, MAX_PERIOD_
 from stationdesk.ui import theme
 from stationdesk.ui.case_style import ERROR_LABEL_STYLE, ERROR_STYLE
 from stationdesk.ui.context import AppContext
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 
 # Officers type "7, 30", "7，30" or "7 30"; any of these separates the days.
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -53,7 +53,7 @@ def _with_error(field: QWidget) -> tuple[QWidget, QLabel]:
     return box, error
 
 
-class MediationSettingsDialog(QDialog):
+class MediationSettingsDialog(CloseGuard, QDialog):
     """Edit the follow-up days, the mediation period and its warning."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -63,7 +63,10 @@ class MediationSettingsDialog(QDialog):
         # is back -- the dialog stays open with the values as typed and says which.
         self.runner = SaveRunner(ctx, self)
         self.runner.notice.connect(self._runner_notice)
-        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self._loaded = False  # Save only once the current settings are shown
+        self.runner.busy_changed.connect(
+            lambda _busy: self.runner.update_button(self.save_button, self._loaded)
+        )
         self.shown: MediationSettings | None = None  # as read; a save expects it unchanged
         self.setWindowTitle(self.tr("Mediation settings"))
         self.setMinimumSize(520, 400)  # fixed up front: a message shown later must not move it
@@ -129,7 +132,8 @@ class MediationSettingsDialog(QDialog):
         def done(settings: MediationSettings) -> None:
             if shiboken6.isValid(self):
                 self.show_settings(settings)
-                self.save_button.setEnabled(True)
+                self._loaded = True
+                self.runner.update_button(self.save_button)
 
         self._ctx.worker.submit(
             lambda: mediation_outcome.mediation_settings(db),
@@ -201,7 +205,7 @@ class MediationSettingsDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self.save_button.setEnabled(True)
+        self.runner.update_button(self.save_button, self._loaded)
         if isinstance(exc, PermissionDeniedError):
             text = self.tr("Your account may not change the station's settings. Nothing was saved.")
         elif isinstance(exc, SettingsChangedError) and isinstance(exc.current, MediationSettings):

@@ -37,7 +37,7 @@ from stationdesk.ui import theme
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.i18n import format_date, format_time
 from stationdesk.ui.labels import label
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def outcome_message(exc: Exception) -> str:
     return tr(texts["failed"]).replace("%1", str(exc))
 
 
-class OutcomeDialog(QDialog):
+class OutcomeDialog(CloseGuard, QDialog):
     """Agreement / partial agreement / no agreement -> referral, for one session."""
 
     recorded = Signal(object)  # OutcomeResult
@@ -109,7 +109,7 @@ class OutcomeDialog(QDialog):
         # Saved through resilience.save: once or not at all, or unknown until the
         # connection is back -- the dialog keeps what was typed and says which.
         self.runner = SaveRunner(ctx, self)
-        self.runner.busy_changed.connect(lambda busy: self.box.setEnabled(not busy))
+        self.runner.busy_changed.connect(lambda _busy: self._update_save())
         self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Outcome of the mediation session"))
         self.setMinimumSize(580, 480)  # fixed up front: an error shown later must not move it
@@ -195,6 +195,11 @@ class OutcomeDialog(QDialog):
             self.error.setText(text)
             self.error.show()
 
+    def _update_save(self) -> None:
+        # Save only when the runner can save (not while a save is open or unknown);
+        # Cancel stays: closing with an open save asks first (CloseGuard).
+        self.runner.update_button(self.box.button(QDialogButtonBox.StandardButton.Save))
+
     def _default_reason(self, outcome: MediationOutcome, referral: ReferralTarget | None) -> str:
         text = self.tr("Mediation session %1: %2").replace(
             "%1", format_date(self.session.starts_at)
@@ -212,7 +217,7 @@ class OutcomeDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         if shiboken6.isValid(self):
-            self.box.setEnabled(True)
+            self._update_save()
             self.error.setText(outcome_message(exc))
             self.error.show()
 

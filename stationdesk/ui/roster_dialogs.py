@@ -44,7 +44,7 @@ from stationdesk.ui.i18n import (
     format_day_time,
     format_time_range,
 )
-from stationdesk.ui.save_runner import SaveRunner
+from stationdesk.ui.save_runner import CloseGuard, SaveRunner
 from stationdesk.ui.week_board_model import ERROR_BG, WARNING_BG, WEEKDAYS, RosterWords
 from stationdesk.ui.week_board_model import tr as board_tr
 
@@ -65,7 +65,7 @@ def _cell(text: str) -> QTableWidgetItem:
     return item
 
 
-class GenerationDialog(QDialog):
+class GenerationDialog(CloseGuard, QDialog):
     """Template + period → preview with rule warnings → one all-or-nothing save."""
 
     def __init__(self, ctx: AppContext, monday: date, parent: QWidget | None = None) -> None:
@@ -250,13 +250,14 @@ class GenerationDialog(QDialog):
         self.summary.setText(text)
         self.summary.setStyleSheet(ERROR_STYLE if blocking else "")
         theme.set_status(self.summary, "" if blocking else "muted")
-        self.save_button.setEnabled(bool(preview.planned) and not blocking)
+        # Never while a save is open or unknown, whatever the preview says.
+        self.runner.update_button(self.save_button, bool(preview.planned) and not blocking)
 
     # ------------------------------------------------------------------ saving
 
     def save(self) -> None:
         preview = self.preview
-        if preview is None or preview.blocking:
+        if preview is None or preview.blocking or self.runner.busy:
             return
         ctx, first, last = self.ctx, preview.first_day, preview.last_day
         template_id = preview.template.id
@@ -278,7 +279,7 @@ class GenerationDialog(QDialog):
     def _runner_busy(self, busy: bool) -> None:
         preview = self.preview
         ready = preview is not None and bool(preview.planned) and not preview.blocking
-        self.save_button.setEnabled(ready and not busy)
+        self.runner.update_button(self.save_button, ready)
 
     def _runner_notice(self, kind: str, text: str) -> None:
         # Not saved or unknown: the dialog stays as it is, with the template and period.
@@ -320,14 +321,17 @@ class _PreviewWords(RosterWords):
         return super().shift(shift_id)
 
 
-class RosterRulesDialog(QDialog):
+class RosterRulesDialog(CloseGuard, QDialog):
     """The station's roster rules, for an administrator."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.runner = SaveRunner(ctx, self)  # once, not at all, or unknown -- and said so
-        self.runner.busy_changed.connect(lambda busy: self.save_button.setEnabled(not busy))
+        self._loaded = False  # Save only once the current rules are shown
+        self.runner.busy_changed.connect(
+            lambda _busy: self.runner.update_button(self.save_button, self._loaded)
+        )
         self.runner.notice.connect(self._runner_notice)
         self.setWindowTitle(self.tr("Roster rules"))
         note = QLabel(
@@ -375,7 +379,8 @@ class RosterRulesDialog(QDialog):
         def done(rules: RosterRules) -> None:
             if shiboken6.isValid(self):
                 self.show_rules(rules)
-                self.save_button.setEnabled(True)
+                self._loaded = True
+                self.runner.update_button(self.save_button)
 
         ctx.worker.submit(
             lambda: roster_settings.roster_rules(db), done, self._failed, "roster rules: load"
@@ -412,7 +417,7 @@ class RosterRulesDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         if not shiboken6.isValid(self):
             return
-        self.save_button.setEnabled(True)
+        self.runner.update_button(self.save_button)
         if isinstance(exc, PermissionDeniedError):
             text = self.tr("Your account may not change the station's settings. Nothing was saved.")
         else:

@@ -41,17 +41,47 @@ Using it in a view (roster, booking, ...)::
 ``unknown``); ``on_saved`` / ``on_not_saved`` also run for an outcome learned after a
 reconnect. :func:`fault_text` and :func:`outcome_text` translate
 :data:`resilience.MESSAGES` and :data:`resilience.OUTCOME_MESSAGES` for other uses.
+
+**The connection state reaches every runner.** The main window calls
+:func:`notify_online` whenever the live sync says the database went away or came back;
+it passes the state to every living runner of that context -- including those of modal
+dialogs and panels that have no ``set_online`` of their own -- so an open outcome is
+asked at once on reconnect (the 2 s look at ``ctx.online`` stays as a fallback).
+``busy_changed`` is emitted on such a change too, so a form re-checks ``can_save()``:
+the enabled state of Save must always consult ``runner.can_save()`` (or ``busy``).
+
+**A dialog cannot silently drop an open save.** A dialog that owns a runner mixes in
+:class:`CloseGuard` (``class BookingDialog(CloseGuard, QDialog)``). Cancel, Escape and
+the window's close button all end in ``QDialog.reject()``; while the runner is saving
+or the outcome is unknown, :class:`CloseGuard` asks instead: "The last save has not been
+confirmed yet. StationDesk will tell you as soon as the connection returns. Close
+anyway?" -- *Keep open* is the default (Enter and Escape keep it). If the officer closes
+anyway, :meth:`SaveRunner.hand_over` detaches the runner from the dialog: it is
+re-parented to the application-wide :func:`closed_saves` object (so it outlives the
+dialog), the dialog's callbacks are dropped, and its outcome -- learned on reconnect like
+any other -- is emitted as ``closed_saves().notice(kind, text)``, the text naming the
+dialog by its title. The main window shows it in the status bar and, once the outcome is
+final (saved / not saved), in a message box. The runner then deletes itself.
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    SIGNAL,
+    QCoreApplication,
+    QObject,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from stationdesk.data import resilience
 from stationdesk.data.resilience import FaultCode, RetryPolicy, SaveOutcome
@@ -151,6 +181,32 @@ OnNotSaved = Callable[[str], None]
 OnError = Callable[[Exception], None]
 
 
+class _ClosedSaves(QObject):
+    """Owns the runners of closed dialogs and reports their outcomes (see the docstring)."""
+
+    notice = Signal(str, str)  # kind, translated text naming the closed dialog
+
+
+_closed_saves: _ClosedSaves | None = None
+# Every living runner, so the connection state reaches modal dialogs too.
+_runners: weakref.WeakSet[SaveRunner] = weakref.WeakSet()
+
+
+def closed_saves() -> _ClosedSaves:
+    """The application-wide owner of saves whose dialog was closed before the outcome."""
+    global _closed_saves
+    if _closed_saves is None or not shiboken6.isValid(_closed_saves):
+        _closed_saves = _ClosedSaves(QCoreApplication.instance())
+    return _closed_saves
+
+
+def notify_online(ctx: AppContext, online: bool) -> None:
+    """Tell every runner of ``ctx`` the connection state (the main window calls this)."""
+    for runner in list(_runners):
+        if shiboken6.isValid(runner) and runner._ctx is ctx:
+            runner.set_online(online)
+
+
 @dataclass
 class _Pending:
     """A save whose fate is open: asked again when the connection is back."""
@@ -180,6 +236,10 @@ class SaveRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.recheck_ms)
         self._timer.timeout.connect(self._recheck)
+        self._online = ctx.online
+        self._handed_over = ""  # the closed dialog's title once handed over
+        self.close_box: QMessageBox | None = None  # "Close anyway?" while asked
+        _runners.add(self)
 
     # ------------------------------------------------------------------ state
 
@@ -199,10 +259,36 @@ class SaveRunner(QObject):
     def can_save(self) -> bool:
         return self._ctx.online and not self.busy
 
+    def why_not(self) -> str:
+        """Why Save is offered not (translated), "" when :meth:`can_save`."""
+        if self.outcome_unknown:
+            return self.tr(
+                "Not known yet whether the last save went through; StationDesk checks when "
+                "the connection is back."
+            )
+        if self._saving:
+            return self.tr("Saving…")
+        if not self._ctx.online:
+            return self.tr("Offline: nothing can be saved until the connection is back.")
+        return ""
+
+    def update_button(self, button: QWidget, ready: bool = True) -> None:
+        """Enable a form's Save when the form is ``ready`` *and* :meth:`can_save`; the
+        tooltip says why not. Call it from ``busy_changed`` and wherever the form's own
+        readiness changes, never ``setEnabled(True)`` on Save directly."""
+        why = self.why_not()
+        button.setEnabled(ready and not why)
+        button.setToolTip(why)
+
     def set_online(self, online: bool) -> None:
-        """Views forward the connection state; back online, an open outcome is asked."""
+        """The connection state (:func:`notify_online`, or a view forwarding it); back
+        online, an open outcome is asked. A change emits ``busy_changed`` so that the
+        form re-checks :meth:`can_save`."""
+        changed, self._online = online != self._online, online
         if online:
             self._recheck()
+        if changed and shiboken6.isValid(self):
+            self.busy_changed.emit(self.busy)
 
     # ------------------------------------------------------------------- saving
 
@@ -243,7 +329,8 @@ class SaveRunner(QObject):
             return
         self._set_saving(False)
         self.notice.emit("saved", self.tr("Saved."))
-        on_saved(None if result.reply_lost else result.value)
+        if not self._handed_over:
+            on_saved(None if result.reply_lost else result.value)
 
     def _failed(
         self,
@@ -257,13 +344,14 @@ class SaveRunner(QObject):
             return
         if not isinstance(exc, resilience.SaveFailed):
             self._set_saving(False)
-            if on_error is not None:
+            if on_error is not None and not self._handed_over:
                 on_error(exc)
                 return
-            log.error("%s failed", what or "a save", exc_info=exc)
+            if not self._handed_over:
+                log.error("%s failed", what or "a save", exc_info=exc)
             text = self.not_saved_text(fault_text(resilience.classify(exc).code))
             self.notice.emit("not_saved", text)
-            if on_not_saved is not None:
+            if on_not_saved is not None and not self._handed_over:
                 on_not_saved(text)
             return
         log.info("%s: %s (%s)", what or "save", exc.outcome, exc.fault.detail)
@@ -271,6 +359,7 @@ class SaveRunner(QObject):
             self._pending = _Pending(exc.token, on_saved, on_not_saved, what)
             self._saving = False  # still busy: the outcome is open
             self._timer.start()
+            self.busy_changed.emit(True)  # still busy; the form says why now
             self.notice.emit(
                 "unknown",
                 self.tr(
@@ -286,7 +375,7 @@ class SaveRunner(QObject):
             reason = fault_text(exc.fault.code)
         text = self.not_saved_text(reason)
         self.notice.emit("not_saved", text)
-        if on_not_saved is not None:
+        if on_not_saved is not None and not self._handed_over:
             on_not_saved(text)
 
     def not_saved_text(self, reason: str) -> str:
@@ -327,6 +416,7 @@ class SaveRunner(QObject):
         self._pending = None
         self._timer.stop()
         self.busy_changed.emit(False)
+        self._settled()
         if outcome is SaveOutcome.COMMITTED:
             self.notice.emit(
                 "saved",
@@ -334,7 +424,8 @@ class SaveRunner(QObject):
                     "%1", outcome_text(SaveOutcome.COMMITTED)
                 ),
             )
-            pending.on_saved(None)
+            if not self._handed_over:
+                pending.on_saved(None)
             return
         text = (
             self.tr("The connection is back.")
@@ -342,7 +433,7 @@ class SaveRunner(QObject):
             + self.not_saved_text(outcome_text(SaveOutcome.NOT_COMMITTED))
         )
         self.notice.emit("not_saved", text)
-        if pending.on_not_saved is not None:
+        if pending.on_not_saved is not None and not self._handed_over:
             pending.on_not_saved(text)
 
     def _set_saving(self, saving: bool) -> None:
@@ -350,3 +441,96 @@ class SaveRunner(QObject):
         self._saving = saving
         if self.busy != was:
             self.busy_changed.emit(self.busy)
+            self._settled()
+
+    def _settled(self) -> None:
+        """The outcome is known while "Close anyway?" is asked: the question is moot;
+        the dialog stays open and shows the outcome."""
+        if not self.busy and self.close_box is not None:
+            self.close_box.done(QMessageBox.StandardButton.No)
+
+    # ------------------------------------------------- closing the dialog
+
+    def confirm_close(self, dialog: QDialog, close: Callable[[], None]) -> bool:
+        """May ``dialog`` close now? True when no save is open. Otherwise ask (without
+        blocking; the question is :attr:`close_box`) and return False: the dialog stays
+        open; if the officer closes anyway, the runner is handed over and ``close`` runs.
+        """
+        if not self.busy or self._handed_over:
+            return True
+        if self.close_box is not None:  # already asking
+            self.close_box.activateWindow()
+            return False
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            dialog.windowTitle(),
+            self.tr(
+                "The last save has not been confirmed yet. StationDesk will tell you as soon "
+                "as the connection returns. Close anyway?"
+            ),
+            yes | no,
+            dialog,
+        )
+        box.button(yes).setText(self.tr("Close anyway"))
+        box.button(no).setText(self.tr("Keep open"))
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        self.close_box = box
+
+        def answered(result: int) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.close_box = None
+            if result != yes or not shiboken6.isValid(dialog):
+                return
+            if self.busy:
+                self.hand_over(dialog.windowTitle())
+            close()
+
+        box.finished.connect(answered)
+        box.open()
+        return False
+
+    def hand_over(self, title: str) -> None:
+        """The dialog closes with this save open: keep the runner alive under
+        :func:`closed_saves`, drop the dialog's callbacks and report the outcome there."""
+        if self._handed_over:
+            return
+        self._handed_over = title or QCoreApplication.applicationName()
+        for signal, signature in (
+            (self.notice, "notice(QString,QString)"),
+            (self.busy_changed, "busy_changed(bool)"),
+        ):
+            if self.receivers(SIGNAL(signature)) > 0:
+                signal.disconnect()  # the closed dialog's slots
+        self.setParent(closed_saves())
+        self.notice.connect(self._report_closed)
+        log.info("save of the closed dialog %r handed over (open: %s)", title, self.pending_token)
+
+    @property
+    def handed_over(self) -> bool:
+        return bool(self._handed_over)
+
+    def _report_closed(self, kind: str, text: str) -> None:
+        closed_saves().notice.emit(
+            kind,
+            self.tr("“%1” was closed before its save was confirmed. %2")
+            .replace("%1", self._handed_over)
+            .replace("%2", text),
+        )
+        if not self.busy:
+            self.deleteLater()  # the outcome is final
+
+
+class CloseGuard:
+    """Mixin for a QDialog that owns ``self.runner`` (a :class:`SaveRunner`): Cancel,
+    Escape and the close button ask first while a save is open; see the module docstring.
+    Put it before QDialog: ``class BookingDialog(CloseGuard, QDialog)``."""
+
+    runner: SaveRunner
+
+    def reject(self) -> None:
+        close = super().reject  # type: ignore[misc]
+        if self.runner.confirm_close(self, close):  # type: ignore[arg-type]
+            close()
