@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -58,6 +60,79 @@ def owner_key(kind: str, value: object) -> str:
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+class FlowLayout(QLayout):
+    """Items side by side at their preferred width, wrapping onto the next row.
+
+    The filter bar next to the alerts dock (or in Chinese vs English) needs a
+    different number of rows; its combos keep the width their longest choice needs.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m: QMargins = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.marginsRemoved(m)
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y = area.x(), y + row_height + self._spacing
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + m.bottom()
+
+
+def fit_to_choices(combo: QComboBox) -> None:
+    """Make a combo as wide as its longest choice, so no choice is shown cut off."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumWidth(combo.sizeHint().width())
 
 
 class CaseFilterBar(QWidget):
@@ -114,8 +189,8 @@ class CaseFilterBar(QWidget):
         top.addWidget(self.clear_button)
         outer.addLayout(top)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        # Wraps onto a second row when the list is narrow (alerts dock open).
+        bar = FlowLayout(spacing=6)
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("All open"), ALL_OPEN)
         self.status_combo.addItem(self.tr("All statuses"), ALL)
@@ -142,10 +217,7 @@ class CaseFilterBar(QWidget):
         self.owner_combo.addItem(self.tr("All owners"), ALL)
         self.owner_combo.setToolTip(self.tr("Cases owned by an officer or a team"))
         for combo in (self.grid_combo, self.owner_combo):
-            combo.setMinimumContentsLength(8)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
+            fit_to_choices(combo)  # again when the grids and officers arrive
         self.since_edit = self._date_edit(self.tr("Reported on or after this day"))
         self.until_edit = self._date_edit(self.tr("Reported on or before this day"))
         self.overdue_button = self._toggle(
@@ -158,15 +230,23 @@ class CaseFilterBar(QWidget):
             self.tr("Repeat"),
             self.tr("Only repeat reports (an earlier case at the same address or party)"),
         )
+        for combo in (self.status_combo, self.category_combo, self.priority_combo):
+            fit_to_choices(combo)
         for combo in (self.status_combo, self.category_combo, self.priority_combo,
                       self.grid_combo, self.owner_combo):  # fmt: skip
-            bar.addWidget(combo, 1)
+            bar.addWidget(combo)
+        # The date range stays together when the bar wraps.
+        dates = QWidget()
+        dates_lay = QHBoxLayout(dates)
+        dates_lay.setContentsMargins(0, 0, 0, 0)
+        dates_lay.setSpacing(6)
         reported = QLabel(self.tr("Reported"))
         reported.setBuddy(self.since_edit)
-        bar.addWidget(reported)
-        bar.addWidget(self.since_edit)
-        bar.addWidget(QLabel("–"))
-        bar.addWidget(self.until_edit)
+        dates_lay.addWidget(reported)
+        dates_lay.addWidget(self.since_edit)
+        dates_lay.addWidget(QLabel("–"))
+        dates_lay.addWidget(self.until_edit)
+        bar.addWidget(dates)
         for button in (self.overdue_button, self.unassigned_button, self.repeat_button):
             bar.addWidget(button)
         outer.addLayout(bar)
@@ -229,6 +309,8 @@ class CaseFilterBar(QWidget):
             for s in self._staff:
                 self.owner_combo.addItem(s.name, owner_key("staff", s.id))
             self._select_data(self.owner_combo, self._wanted_owner)
+            for combo in (self.grid_combo, self.owner_combo):
+                fit_to_choices(combo)
         finally:
             self._syncing = False
         my_grid = self.preset_buttons["my_grid"]

@@ -165,18 +165,25 @@ class WeekBoard(QWidget):
         for status, button in self._status_buttons.items():
             button.clicked.connect(lambda _=False, s=status: self.set_selected_status(s))
 
-        top = QHBoxLayout()
+        # Two rows, so nothing is cut next to the alerts dock: the week and the row mode
+        # above; what to do with the selected shifts and the whole roster below.
+        nav = QHBoxLayout()
         for w in (self.prev_button, self.week_label, self.next_button, self.this_week_button):
-            top.addWidget(w)
-        top.addSpacing(16)
-        top.addWidget(self.by_grid)
-        top.addWidget(self.by_person)
-        top.addStretch(1)
+            nav.addWidget(w)
+        nav.addSpacing(16)
+        nav.addWidget(self.by_grid)
+        nav.addWidget(self.by_person)
+        nav.addStretch(1)
+        acts = QHBoxLayout()
         for w in (self.check_in_button, self.complete_button, self.missed_button):
-            top.addWidget(w)
-        top.addSpacing(16)
-        top.addWidget(self.generate_button)
-        top.addWidget(self.rules_button)
+            acts.addWidget(w)
+        acts.addStretch(1)
+        acts.addWidget(self.generate_button)
+        acts.addWidget(self.rules_button)
+        top = QVBoxLayout()
+        top.setSpacing(4)
+        top.addLayout(nav)
+        top.addLayout(acts)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
