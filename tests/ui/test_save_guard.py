@@ -20,12 +20,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from sqlalchemy import event
 
+# The real server, its proxy and live feed (only the end-to-end test starts them).
+from test_offline_forms import desk, desk_server
+
 from stationdesk.data import patrols, resilience
 from stationdesk.data.resilience import RetryPolicy
 from stationdesk.ui.context import AppContext
 from stationdesk.ui.main_window import VIEW_NAMES, MainWindow
 from stationdesk.ui.roster_dialogs import GenerationDialog
 from stationdesk.ui.save_runner import SaveRunner, closed_saves, notify_online
+
+__all__ = ["desk", "desk_server"]
 
 ASK = "The last save has not been confirmed yet"
 
@@ -238,4 +243,53 @@ def test_closed_anyway_the_officer_is_still_told_after_the_reconnect(  # type: i
     qtbot.waitUntil(lambda: not shiboken6.isValid(runner), timeout=5_000)  # done
     assert count_shifts(ctx, period) == before  # not saved: nothing was generated
     closed_saves().notice.disconnect(tell)
+    window.close()
+
+
+@pytest.mark.pg
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_booking_closed_during_a_server_stop_is_still_answered(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from test_offline_forms import chain_lock, waiting_on_lock
+    from test_offline_forms_more import future_sessions, open_dispute
+
+    from stationdesk.ui.booking_dialog import BookingDialog
+
+    window = MainWindow(
+        desk.ctx, view_factories=dict.fromkeys(VIEW_NAMES, StandIn), persist=False, live=False
+    )
+    qtbot.addWidget(window)
+    desk.sync.state.connect(window.set_connection_state)  # the main window's own wiring
+    window.show()
+    case_id = open_dispute(desk)
+    now = desk.ctx.clock()
+    dialog = BookingDialog(desk.ctx, case_id, window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.mediator_tree.topLevelItemCount() > 0, timeout=15_000)
+    qtbot.waitUntil(lambda: desk.ctx.worker.pending == 0, timeout=15_000)
+    assert dialog.book_button.isEnabled(), dialog.why_not()
+    name = str(desk.other.url.database)
+    with chain_lock(desk.server, name):
+        dialog.book()
+        qtbot.waitUntil(lambda: waiting_on_lock(desk.server, name), timeout=15_000)
+        desk.server.stop("fast")  # the booking in flight loses its connection
+    qtbot.waitUntil(lambda: dialog.runner.outcome_unknown, timeout=30_000)
+
+    runner = dialog.runner
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = runner.close_box
+    assert box is not None and ASK in box.text() and dialog.isVisible()
+    box.button(QMessageBox.StandardButton.Yes).click()  # "Close anyway"
+    assert not dialog.isVisible() and runner.handed_over
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5_000)
+
+    desk.server.start()
+    qtbot.waitUntil(lambda: window.closed_save_box is not None, timeout=60_000)
+    text = window.closed_save_box.text()
+    assert "“Book mediation” was closed before its save was confirmed" in text
+    assert "The connection is back" in text and "did not go through" in text
+    assert future_sessions(desk, case_id, now) == 0  # and never can be: the token is fenced
+    window.closed_save_box.close()
+    desk.sync.state.disconnect(window.set_connection_state)
     window.close()
