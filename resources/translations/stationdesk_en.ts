@@ -89,6 +89,33 @@
     </message>
 </context>
 <context>
+    <name>AuditExportDialog</name>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>%v of %m entries</source>
+        <translation>%v of %m entries</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>Saved %1 entries to %2.</source>
+        <translation>Saved %1 entries to %2.</translation>
+    </message>
+    <message>
+        <source>Only the station director and the administrator may export it.</source>
+        <translation>Only the station director and the administrator may export it.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -1918,6 +1945,29 @@
     </message>
 </context>
 <context>
+    <name>ChainCheckDialog</name>
+    <message>
+        <source>Check the audit chain</source>
+        <translation>Check the audit chain</translation>
+    </message>
+    <message>
+        <source>Recomputing the hash of every entry, oldest first…</source>
+        <translation>Recomputing the hash of every entry, oldest first…</translation>
+    </message>
+    <message>
+        <source>%v of %m entries</source>
+        <translation>%v of %m entries</translation>
+    </message>
+    <message>
+        <source>Check cancelled: nothing was checked to the end.</source>
+        <translation>Check cancelled: nothing was checked to the end.</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: %1</source>
+        <translation>The chain could not be checked: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartSet</name>
     <message>
         <source>New cases per hour, last 24 hours</source>
@@ -2321,10 +2371,6 @@
         <translation>%v of %m cases</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
         <source>Case no.</source>
         <translation>Case no.</translation>
     </message>
@@ -2391,14 +2437,6 @@
     <message>
         <source>Saved %1 cases to %2.</source>
         <translation>Saved %1 cases to %2.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1. Choose another folder and try again.</source>
-        <translation>The file could not be written: %1. Choose another folder and try again.</translation>
-    </message>
-    <message>
-        <source>The export failed: %1</source>
-        <translation>The export failed: %1</translation>
     </message>
 </context>
 <context>
@@ -4978,6 +5016,21 @@
     <message>
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1. Choose another folder and try again.</source>
+        <translation>The file could not be written: %1. Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
     </message>
 </context>
 <context>

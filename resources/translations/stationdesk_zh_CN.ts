@@ -88,6 +88,33 @@
     </message>
 </context>
 <context>
+    <name>AuditExportDialog</name>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>%v of %m entries</source>
+        <translation>%v / %m 条</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1 entries to %2.</source>
+        <translation>已将 %1 条记录保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Only the station director and the administrator may export it.</source>
+        <translation>只有所长和管理员可以导出审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Case recorded</source>
@@ -1917,6 +1944,29 @@
     </message>
 </context>
 <context>
+    <name>ChainCheckDialog</name>
+    <message>
+        <source>Check the audit chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <source>Recomputing the hash of every entry, oldest first…</source>
+        <translation>正在从最早的记录起逐条重新计算哈希…</translation>
+    </message>
+    <message>
+        <source>%v of %m entries</source>
+        <translation>%v / %m 条</translation>
+    </message>
+    <message>
+        <source>Check cancelled: nothing was checked to the end.</source>
+        <translation>校验已取消：未校验到最后。</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: %1</source>
+        <translation>无法校验日志链：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChartSet</name>
     <message>
         <source>New cases per hour, last 24 hours</source>
@@ -2319,10 +2369,6 @@
         <translation>%v / %m 件</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
         <source>Case no.</source>
         <translation>案件编号</translation>
     </message>
@@ -2389,14 +2435,6 @@
     <message>
         <source>Saved %1 cases to %2.</source>
         <translation>已将 %1 件案件保存到 %2。</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1. Choose another folder and try again.</source>
-        <translation>文件无法写入：%1。请选择其他文件夹后重试。</translation>
-    </message>
-    <message>
-        <source>The export failed: %1</source>
-        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
@@ -4954,6 +4992,21 @@
     <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1. Choose another folder and try again.</source>
+        <translation>文件无法写入：%1。请选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>

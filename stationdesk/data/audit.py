@@ -9,12 +9,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from stationdesk.data.schema import AuditEntry, Setting
@@ -166,13 +166,37 @@ class ChainReport:
         return self.first_broken_id is None
 
 
-def verify_chain(db: Database, batch: int = 5000) -> ChainReport:
-    """Recompute every hash in order; report the first entry that does not match."""
+class Cancelled(Exception):
+    """A long audit job (chain check, export) stopped because the officer cancelled it."""
+
+
+Progress = Callable[[int, int], None]  # done, total
+
+
+def count_entries(db: Database) -> int:
+    with db.read() as session:
+        return int(session.scalar(select(func.count(AuditEntry.id))) or 0)
+
+
+def verify_chain(
+    db: Database,
+    batch: int = 5000,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ChainReport:
+    """Recompute every hash in order; report the first entry that does not match.
+
+    ``progress(checked, total)`` is called after each batch; when ``cancelled()`` turns
+    true the check stops with :class:`Cancelled` (it has written nothing).
+    """
     prev = ""
     checked = 0
     last_id = 0
+    total = count_entries(db) if progress is not None else 0
     with db.read() as session:
         while True:
+            if cancelled is not None and cancelled():
+                raise Cancelled
             rows = session.scalars(
                 select(AuditEntry)
                 .where(AuditEntry.id > last_id)
@@ -180,6 +204,8 @@ def verify_chain(db: Database, batch: int = 5000) -> ChainReport:
                 .limit(batch)
             ).all()
             if not rows:
+                if progress is not None:
+                    progress(checked, max(total, checked))
                 return ChainReport(checked, None)
             for e in rows:
                 if e.prev_hash != prev:
@@ -191,6 +217,8 @@ def verify_chain(db: Database, batch: int = 5000) -> ChainReport:
                 prev = e.hash
                 checked += 1
                 last_id = e.id
+            if progress is not None:
+                progress(checked, max(total, checked))
 
 
 def recent_entries(db: Database, limit: int = 200) -> list[AuditRecord]:
@@ -262,14 +290,19 @@ def chain_head(db: Database) -> ChainHead | None:
         return ChainHead(-1, raw)  # garbled: reported as a break by the caller
 
 
-def verify_audit_trail(db: Database, batch: int = 5000) -> ChainReport:
+def verify_audit_trail(
+    db: Database,
+    batch: int = 5000,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ChainReport:
     """:func:`verify_chain`, then the chain head anchor (truncated or re-hashed tails).
 
     The anchor is read first: entries appended while the chain is being checked then
     only make it older, never a false alarm.
     """
     head = chain_head(db)
-    report = verify_chain(db, batch)
+    report = verify_chain(db, batch, progress, cancelled)
     if not report.ok:
         return report
     with db.read() as session:

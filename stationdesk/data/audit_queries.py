@@ -9,15 +9,16 @@ last id of the previous page, the next page holds older entries).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 
 from stationdesk.data import audit
+from stationdesk.data.audit import Cancelled, Progress
 from stationdesk.data.database import Database
 from stationdesk.data.schema import AuditEntry
 from stationdesk.data.uow import Actor, PermissionDeniedError
@@ -152,6 +153,13 @@ def audit_tables(db: Database) -> list[str]:
         return [str(t) for t in conn.scalars(stmt)]
 
 
+def count_audit(db: Database, f: AuditFilter = AuditFilter()) -> int:
+    """How many entries match ``f`` (the export's total)."""
+    stmt = select(func.count(AuditEntry.id)).where(*_conditions(f))
+    with db.engine.connect() as conn:
+        return int(conn.scalar(stmt) or 0)
+
+
 def iter_audit(db: Database, f: AuditFilter, batch: int = 2000) -> Iterator[AuditRow]:
     """Every matching entry, newest first, read in batches (never all at once)."""
     after: int | None = None
@@ -175,22 +183,43 @@ def _cell(value: Any) -> str:
     return text
 
 
-def export_csv(db: Database, actor: Actor, path: Path, f: AuditFilter = AuditFilter()) -> int:
+def export_csv(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    f: AuditFilter = AuditFilter(),
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch: int = 2000,
+) -> int:
     """Write the matching entries to ``path`` (UTF-8 with BOM, for Excel); return how many.
 
     The export is audited with its filters and size. The file is written next to
-    ``path`` first and moved into place only when complete.
+    ``path`` first and moved into place only when complete. ``progress(done, total)``
+    is called after each batch; when ``cancelled()`` turns true the export stops with
+    :class:`~stationdesk.data.audit.Cancelled` and leaves no file (and no audit entry).
     """
     check_audit_reader(db, actor, "audit.export")
+    total = count_audit(db, f) if progress is not None else 0
     tmp = path.with_name(path.name + ".part")
     count = 0
     try:
         with tmp.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(CSV_COLUMNS)
-            for row in iter_audit(db, f):
-                writer.writerow([_cell(getattr(row, c)) for c in CSV_COLUMNS])
-                count += 1
+            after: int | None = None
+            while True:
+                rows = _rows(db, f, batch, after)
+                for row in rows:
+                    writer.writerow([_cell(getattr(row, c)) for c in CSV_COLUMNS])
+                count += len(rows)
+                if progress is not None:
+                    progress(count, max(total, count))
+                if cancelled is not None and cancelled():
+                    raise Cancelled  # also after the last batch: Cancel means no file
+                if len(rows) < batch:
+                    break
+                after = rows[-1].id
         # On record before the file appears: no export exists that the trail does not name.
         details = {k: v for k, v in asdict(f).items() if v is not None}
         audit.record(

@@ -1,4 +1,5 @@
-"""Exporting the case list: a progress bar, Cancel, and the result.
+"""Long jobs with a progress bar, Cancel and the result (ProgressDialog), and the
+case list's export on it (the audit trail's export and chain check use it too).
 
 The export runs on its own thread (not the database worker, so the list and the
 detail stay responsive during a long export) and reports progress by signal. Cancel
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,38 +38,35 @@ from stationdesk.ui.labels import label
 log = logging.getLogger(__name__)
 
 
-class ExportDialog(QDialog):
-    """Runs one export; :attr:`result` holds its outcome when done."""
+class ProgressDialog(QDialog):
+    """A long job on its own thread: rows done of total, Cancel, then the outcome.
 
-    progressed = Signal(int, int)  # done, total (emitted from the export thread)
-    _ended = Signal(object)  # ExportResult or the exception
+    The job runs on its own thread (not the database worker, so the window stays
+    responsive) and reports ``progress(done, total)`` by signal; ``cancelled()`` turns
+    true after Cancel and the job stops between batches. Subclasses say what runs
+    (:meth:`work`) and what the outcome means (:meth:`show_outcome`).
+    """
+
+    progressed = Signal(int, int)  # done, total (emitted from the job's thread)
+    _ended = Signal(object)  # the job's result or the exception
+    ended = Signal(object)  # the same, once the dialog shows it
 
     def __init__(
-        self,
-        ctx: AppContext,
-        path: Path,
-        fmt: str,
-        case_filter: CaseFilter,
-        sort: CaseSort,
-        parent: QWidget | None = None,
+        self, title: str, text: str, bar_format: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
-        self._path, self._fmt = path, fmt
-        self._filter, self._sort = case_filter, sort
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
-        self.result: ExportResult | None = None
         self.error: Exception | None = None
-        self.setWindowTitle(self.tr("Export cases"))
+        self.setWindowTitle(title)
         self.setMinimumSize(460, 160)
         lay = QVBoxLayout(self)
-        self.text = QLabel(self.tr("Exporting to %1…").replace("%1", path.name))
+        self.text = QLabel(text)
         self.text.setWordWrap(True)
         lay.addWidget(self.text)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first batch says how many
-        self.bar.setFormat(self.tr("%v of %m cases"))
+        self.bar.setFormat(bar_format)
         lay.addWidget(self.bar)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -92,32 +91,29 @@ class ExportDialog(QDialog):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self) -> None:
-        text = self._text()
-        db, actor = self._ctx.db, self._ctx.actor
-        path, fmt, f, sort = self._path, self._fmt, self._filter, self._sort
+    def work(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        """The job (on its own thread: no widgets here)."""
+        raise NotImplementedError
 
+    def start(self) -> None:
         def run() -> None:
             try:
-                outcome: object = case_export.export_cases(
-                    db, actor, path, f, sort, fmt, text,
-                    progress=self.progressed.emit, cancelled=self._cancel.is_set,
-                )  # fmt: skip
+                outcome: object = self.work(self.progressed.emit, self._cancel.is_set)
             except Exception as exc:
                 outcome = exc
             self._ended.emit(outcome)
 
-        self._thread = threading.Thread(target=run, name="stationdesk-export", daemon=True)
+        self._thread = threading.Thread(target=run, name="stationdesk-progress", daemon=True)
         self._thread.start()
 
     def cancel(self) -> None:
-        """Stop after the current batch; the dialog closes when the export has stopped."""
+        """Stop after the current batch; the dialog closes when the job has stopped."""
         if not self.running:
             self.reject()
             return
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self.text.setText(self.tr("Cancelling…"))
+        self.text.setText(QCoreApplication.translate("ProgressDialog", "Cancelling…"))
 
     def reject(self) -> None:  # Esc, Cancel or the close button
         if self.running:
@@ -131,6 +127,91 @@ class ExportDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _finish(self, outcome: object) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.text.hide()
+        self.outcome.show()
+        if isinstance(outcome, Exception):
+            self.error = outcome
+        self.show_outcome(outcome)
+        self.ended.emit(outcome)
+
+    # What the subclasses show --------------------------------------------------
+
+    def show_outcome(self, outcome: object) -> None:
+        raise NotImplementedError
+
+    def show_cancelled(self, text: str) -> None:
+        self.outcome.setText(text)
+        self.bar.hide()
+
+    def show_done(self, text: str, rows: int) -> None:
+        self.bar.setRange(0, max(rows, 1))
+        self.bar.setValue(rows)
+        self.outcome.setText(text)
+
+    def show_failure(self, text: str) -> None:
+        self.bar.hide()
+        self.outcome.setStyleSheet(ERROR_STYLE)
+        self.outcome.setText(text)
+
+    def file_failure_text(self, exc: Exception) -> str:
+        """The message for an export that failed (a file that could not be written)."""
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            return QCoreApplication.translate(
+                "ProgressDialog",
+                "The file could not be written: %1. Choose another folder and try again.",
+            ).replace("%1", reason)
+        return QCoreApplication.translate("ProgressDialog", "The export failed: %1").replace(
+            "%1", str(exc) or type(exc).__name__
+        )
+
+
+class ExportDialog(ProgressDialog):
+    """Runs one case export; :attr:`result` holds its outcome when done."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        path: Path,
+        fmt: str,
+        case_filter: CaseFilter,
+        sort: CaseSort,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("ExportDialog", "Export cases"),
+            QCoreApplication.translate("ExportDialog", "Exporting to %1…").replace("%1", path.name),
+            QCoreApplication.translate("ExportDialog", "%v of %m cases"),
+            parent,
+        )
+        self._ctx = ctx
+        self._path, self._fmt = path, fmt
+        self._filter, self._sort = case_filter, sort
+        self.result: ExportResult | None = None
+
+    def start(self) -> None:
+        self._words = self._text()  # translated here, on the UI thread
+        super().start()
+
+    def work(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        return case_export.export_cases(
+            self._ctx.db, self._ctx.actor, self._path, self._filter, self._sort, self._fmt,
+            self._words, progress=progress, cancelled=cancelled,
+        )  # fmt: skip
 
     def _text(self) -> ExportText:
         """The file's words, translated here on the UI thread."""
@@ -165,47 +246,20 @@ class ExportDialog(QDialog):
             sheet_title=self.tr("Cases"),
         )
 
-    def _show_progress(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-
-    def _finish(self, outcome: object) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setDefault(True)
-        self.close_button.setFocus()
-        self.text.hide()
-        self.outcome.show()
+    def show_outcome(self, outcome: object) -> None:
         if isinstance(outcome, ExportResult):
             self.result = outcome
             if outcome.cancelled:
-                self.outcome.setText(self.tr("Cancelled: no file was written."))
-                self.bar.hide()
+                self.show_cancelled(self.tr("Cancelled: no file was written."))
                 return
-            self.bar.setRange(0, max(outcome.rows, 1))
-            self.bar.setValue(outcome.rows)
-            self.outcome.setText(
+            self.show_done(
                 self.tr("Saved %1 cases to %2.")
                 .replace("%1", f"{outcome.rows:,}")
-                .replace("%2", str(outcome.path))
+                .replace("%2", str(outcome.path)),
+                outcome.rows,
             )
             return
         assert isinstance(outcome, Exception)
-        self.error = outcome
-        self.bar.hide()
-        self.outcome.setStyleSheet(ERROR_STYLE)
-        if isinstance(outcome, OSError):
-            reason = outcome.strerror or str(outcome)
-            self.outcome.setText(
-                self.tr("The file could not be written: %1. Choose another folder and try again.")
-                .replace("%1", reason)
-            )  # fmt: skip
-            return
-        log.error("exporting cases to %s failed", self._path, exc_info=outcome)
-        self.outcome.setText(
-            self.tr("The export failed: %1").replace("%1", str(outcome) or type(outcome).__name__)
-        )
+        if not isinstance(outcome, OSError):
+            log.error("exporting cases to %s failed", self._path, exc_info=outcome)
+        self.show_failure(self.file_failure_text(outcome))

@@ -268,14 +268,15 @@ def test_audit_viewer_searches_exports_and_checks(
     settle(qtbot, win)
     assert {r.username for r in viewer.model.rows} == {"chief"}
 
-    viewer.verify_button.click()
-    settle(qtbot, win)
-    assert "intact" in viewer.status_label.text()
+    viewer.verify_button.click()  # a progress dialog; the result also under the list
+    qtbot.waitUntil(lambda: "intact" in viewer.status_label.text(), timeout=20_000)
+    viewer.progress_dialog.accept()
 
     out = tmp_path / "trail.csv"
     viewer.export_to(out)
-    settle(qtbot, win)
-    assert out.is_file() and "exported" in viewer.status_label.text()
+    qtbot.waitUntil(lambda: "exported" in viewer.status_label.text(), timeout=20_000)
+    assert out.is_file()
+    viewer.progress_dialog.accept()
     assert audit_queries.search_audit(sqlite_db, user="chief", limit=1)[0].action == "audit.export"
 
     win.audit_action.trigger()  # a second time: the same window, raised

@@ -10,10 +10,17 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationdesk.data import audit_queries
+from stationdesk.data import audit, audit_queries
 from stationdesk.data.audit_queries import PAGE_SIZE, AuditFilter, AuditRow
 from stationdesk.data.uow import PermissionDeniedError
 from stationdesk.ui import audit_labels
 from stationdesk.ui.context import AppContext
+from stationdesk.ui.export_dialog import ProgressDialog
 from stationdesk.ui.i18n import date_pattern, format_datetime
 
 log = logging.getLogger(__name__)
@@ -137,6 +145,9 @@ class AuditModel(QAbstractTableModel):
         self.endResetModel()
 
 
+PD = TypeVar("PD", bound=ProgressDialog)
+
+
 class AuditTrailDialog(QDialog):
     """Search the audit trail; only for readers of the trail (director, administrator)."""
 
@@ -147,6 +158,7 @@ class AuditTrailDialog(QDialog):
         self.has_more = False
         self._generation = 0  # a newer search makes older answers stale
         self._busy_jobs = 0
+        self.progress_dialog: ProgressDialog | None = None  # an export or chain check
         self.setObjectName("auditTrail")
         self.setWindowTitle(self.tr("Audit trail"))
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -363,42 +375,153 @@ class AuditTrailDialog(QDialog):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> None:
-        """Write every entry matching the filters to ``path`` (audited)."""
-        f = self.current_filter()
-        db, actor = self.ctx.db, self.ctx.actor
+    def export_to(self, path: Path) -> AuditExportDialog:
+        """Write every entry matching the filters to ``path`` (audited), with progress."""
+        dialog = AuditExportDialog(self.ctx, path, self.current_filter(), self)
         self.status_label.setText(self.tr("Exporting…"))
-        self._set_enabled(False)
 
-        def done(count: int) -> None:
-            self._set_enabled(True)
-            self.status_label.setText(
-                self.tr("{n} entries exported to {file}.").format(n=count, file=path)
-            )
-
-        self._run(lambda: audit_queries.export_csv(db, actor, path, f), done)
-
-    def verify(self) -> None:
-        from stationdesk.data import audit
-
-        db = self.ctx.db
-        self.status_label.setText(self.tr("Checking the chain…"))
-        self._set_enabled(False)
-
-        def done(report: audit.ChainReport) -> None:
-            self._set_enabled(True)
-            if report.ok:
-                text = self.tr("The chain is intact: {n} entries checked.").format(n=report.checked)
-                if report.warning:
-                    text += " " + self.tr("Note: {warning}").format(warning=report.warning)
+        def ended(outcome: object) -> None:
+            if isinstance(outcome, int):
+                self.status_label.setText(
+                    self.tr("{n} entries exported to {file}.").format(n=outcome, file=path)
+                )
             else:
-                text = self.tr(
-                    "The chain is BROKEN at entry {id}: {reason}. Report this to the "
-                    "administrator; the entries before it are intact."
-                ).format(id=report.first_broken_id, reason=report.reason)
-            self.status_label.setText(text)
+                self.status_label.setText(dialog.outcome.text())
 
-        self._run(lambda: audit.verify_audit_trail(db), done)
+        return self._open_progress(dialog, ended)
+
+    def verify(self) -> ChainCheckDialog:
+        """Recompute the chain with progress; the result also shows under the list."""
+        dialog = ChainCheckDialog(self.ctx, self.chain_text, self)
+        self.status_label.setText(self.tr("Checking the chain…"))
+        return self._open_progress(dialog, lambda _o: self.status_label.setText(dialog.result))
+
+    def _open_progress(self, dialog: PD, ended: Callable[[object], None]) -> PD:
+        self._set_enabled(False)
+        self.progress_dialog = dialog
+
+        def on_ended(outcome: object) -> None:
+            if shiboken6.isValid(self):
+                self._set_enabled(self.allowed)
+                ended(outcome)
+
+        def closed(_result: int) -> None:
+            if self.progress_dialog is dialog:
+                self.progress_dialog = None
+            dialog.deleteLater()
+
+        dialog.ended.connect(on_ended)
+        dialog.finished.connect(closed)
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def chain_text(self, report: audit.ChainReport) -> str:
+        if report.ok:
+            text = self.tr("The chain is intact: {n} entries checked.").format(n=report.checked)
+            if report.warning:
+                text += " " + self.tr("Note: {warning}").format(warning=report.warning)
+            return text
+        return self.tr(
+            "The chain is BROKEN at entry {id}: {reason}. Report this to the "
+            "administrator; the entries before it are intact."
+        ).format(id=report.first_broken_id, reason=report.reason)
+
+
+class AuditExportDialog(ProgressDialog):
+    """The audit trail's CSV export: entries done of total, Cancel leaves no file."""
+
+    def __init__(
+        self, ctx: AppContext, path: Path, f: AuditFilter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("AuditExportDialog", "Export the audit trail"),
+            QCoreApplication.translate("AuditExportDialog", "Exporting to %1…").replace(
+                "%1", path.name
+            ),
+            QCoreApplication.translate("AuditExportDialog", "%v of %m entries"),
+            parent,
+        )
+        self._db, self._actor, self._path, self._filter = ctx.db, ctx.actor, path, f
+        self.count: int | None = None
+
+    def work(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        try:
+            return audit_queries.export_csv(
+                self._db, self._actor, self._path, self._filter, progress, cancelled
+            )
+        except audit.Cancelled:
+            return None
+
+    def show_outcome(self, outcome: object) -> None:
+        if outcome is None:
+            self.show_cancelled(self.tr("Cancelled: no file was written."))
+        elif isinstance(outcome, int):
+            self.count = outcome
+            self.show_done(
+                self.tr("Saved %1 entries to %2.")
+                .replace("%1", f"{outcome:,}")
+                .replace("%2", str(self._path)),
+                outcome,
+            )
+        else:
+            assert isinstance(outcome, Exception)
+            if isinstance(outcome, PermissionDeniedError):
+                self.show_failure(
+                    self.tr("Only the station director and the administrator may export it.")
+                )
+                return
+            if not isinstance(outcome, OSError):
+                log.error("exporting the audit trail failed", exc_info=outcome)
+            self.show_failure(self.file_failure_text(outcome))
+
+
+class ChainCheckDialog(ProgressDialog):
+    """The chain check: entries checked of total, Cancel stops it (it writes nothing)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        describe: Callable[[audit.ChainReport], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            QCoreApplication.translate("ChainCheckDialog", "Check the audit chain"),
+            QCoreApplication.translate(
+                "ChainCheckDialog", "Recomputing the hash of every entry, oldest first…"
+            ),
+            QCoreApplication.translate("ChainCheckDialog", "%v of %m entries"),
+            parent,
+        )
+        self._db = ctx.db
+        self._describe = describe
+        self.report: audit.ChainReport | None = None
+        self.result = ""  # the text shown at the end
+
+    def work(self, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+        try:
+            return audit.verify_audit_trail(self._db, progress=progress, cancelled=cancelled)
+        except audit.Cancelled:
+            return None
+
+    def show_outcome(self, outcome: object) -> None:
+        if outcome is None:
+            self.result = self.tr("Check cancelled: nothing was checked to the end.")
+            self.show_cancelled(self.result)
+        elif isinstance(outcome, audit.ChainReport):
+            self.report = outcome
+            self.result = self._describe(outcome)
+            if outcome.ok:
+                self.show_done(self.result, outcome.checked)
+            else:
+                self.show_failure(self.result)
+        else:
+            assert isinstance(outcome, Exception)
+            log.warning("audit chain check failed: %s", outcome, exc_info=outcome)
+            self.result = self.tr("The chain could not be checked: %1").replace(
+                "%1", _first_line(outcome)
+            )
+            self.show_failure(self.result)
 
 
 def _open_trail(db: Any, actor: Any) -> list[str]:
