@@ -403,7 +403,8 @@ class CaseTimelineWidget(QGroupBox):
         matched = self.tr("same address") if p.matched_on == "address" else self.tr("same party")
         status = label(p.status)
         if p.is_overdue(self._ctx.clock()):
-            status += f' <b style="color:{theme.status_colour("overdue").name()}">{_escape(self.tr("overdue"))}</b>'
+            colour = theme.status_colour("overdue").name()
+            status += f' <b style="color:{colour}">{_escape(self.tr("overdue"))}</b>'
         return (
             f'<a href="case:{p.id}">{p.case_no}</a> · {label(p.category)} · '
             f"{status} · {matched} — {_escape(p.summary)}"
