@@ -43,6 +43,7 @@ from stationdesk.ui.save_runner import SaveRunner
 
 MINUTE_MS = 60_000
 NOTICE_MS = 10_000
+FIRST_LOAD_DELAY_MS = 1_500  # after start-up, before the first alert scan
 SETTINGS_SOUND = "alerts/sound"
 
 # Okabe & Ito colours, one per kind (a marker before each line; the text says the kind).
@@ -375,5 +376,7 @@ def install(window: QMainWindow) -> AlertsPanel:
     action.setShortcut("Ctrl+Shift+A")
     w.view_menu.addAction(action)  # type: ignore[attr-defined]
     w.alerts_notice = notice  # type: ignore[attr-defined]
-    panel.refresh()
+    # The worker runs one job at a time: the first view's data goes first, the alerts
+    # (a scan of open cases, patrols and sessions) a moment later.
+    QTimer.singleShot(FIRST_LOAD_DELAY_MS, panel, panel.refresh)
     return panel

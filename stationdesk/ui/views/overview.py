@@ -305,9 +305,13 @@ class OverviewView(QWidget):
         self.tiles_loaded.emit(tiles)
 
     def _show_chart_data(self, data: ChartData) -> None:
+        if self.charts is None:
+            self._charts_shown(data)
+        else:
+            self.charts.draw_in_turns(data, lambda: self._charts_shown(data))
+
+    def _charts_shown(self, data: ChartData) -> None:
         self.chart_data = data
-        if self.charts is not None:
-            self.charts.draw(data)
         self.charts_loaded.emit(data)
 
     def _update_status_line(self) -> None:
