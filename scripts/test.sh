@@ -21,4 +21,9 @@ section "mypy"
 .venv/bin/mypy
 
 section "pytest"
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -ra "$@"
+# One worker per core, at most four: each worker starts its own PostgreSQL server and
+# demo database, so more would cost more than it saves. STATIONDESK_TEST_WORKERS=0 runs
+# everything in this one process (easier to debug).
+workers="${STATIONDESK_TEST_WORKERS:-$(nproc)}"
+if [ "$workers" -gt 4 ]; then workers=4; fi
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -ra -n "$workers" "$@"

@@ -68,6 +68,10 @@
         <translation>%1 at %2, %3</translation>
     </message>
     <message>
+        <source>%1: mediation period ended %2</source>
+        <translation>%1: mediation period ended %2</translation>
+    </message>
+    <message>
         <source>%1: mediation period ends %2</source>
         <translation>%1: mediation period ends %2</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AlertNotice</name>
@@ -65,6 +64,10 @@
     <message>
         <source>%1 at %2, %3</source>
         <translation>%1 于 %2，%3</translation>
+    </message>
+    <message>
+        <source>%1: mediation period ended %2</source>
+        <translation>%1：调解期限已于 %2 届满</translation>
     </message>
     <message>
         <source>%1: mediation period ends %2</source>
@@ -715,7 +718,7 @@
         <translation>校验日志链</translation>
     </message>
     <message>
-        <source>Recompute every entry&apos;s hash: shows the first entry that was changed.</source>
+        <source>Recompute every entry's hash: shows the first entry that was changed.</source>
         <translation>重新计算每条记录的哈希值，找出第一条被改动的记录。</translation>
     </message>
     <message>
@@ -1883,7 +1886,7 @@
         <translation>办理期限…</translation>
     </message>
     <message>
-        <source>The station&apos;s response and resolution deadlines and the repeat window</source>
+        <source>The station's response and resolution deadlines and the repeat window</source>
         <translation>本所的响应期限、办结期限和重复报警判定天数</translation>
     </message>
     <message>
@@ -2296,7 +2299,7 @@
         <translation>重复报警判定天数</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -2491,7 +2494,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station&apos;s staff.</source>
+        <source>This database has no user accounts yet. Create the administrator account; the administrator then adds the station's staff.</source>
         <translation>此数据库还没有用户账号。请先创建系统管理员账号，再由管理员添加本所人员。</translation>
     </message>
     <message>
@@ -2742,11 +2745,11 @@
         <translation>调整责任民警和协管…</translation>
     </message>
     <message>
-        <source>Officer&apos;s leave…</source>
+        <source>Officer's leave…</source>
         <translation>民警请假…</translation>
     </message>
     <message>
-        <source>Leave periods of the selected grid&apos;s officer</source>
+        <source>Leave periods of the selected grid's officer</source>
         <translation>所选网格责任民警的请假记录</translation>
     </message>
     <message>
@@ -3060,7 +3063,7 @@
         <translation>生成交接班报告，或从存档中选择一份，即可在此查看。</translation>
     </message>
     <message>
-        <source>Collecting the shift&apos;s figures…</source>
+        <source>Collecting the shift's figures…</source>
         <translation>正在统计本班数据…</translation>
     </message>
     <message>
@@ -3807,7 +3810,7 @@
         <translation>末日早于首日。</translation>
     </message>
     <message>
-        <source>This person is no longer on the station&apos;s staff.</source>
+        <source>This person is no longer on the station's staff.</source>
         <translation>此人已不在本所在岗人员中。</translation>
     </message>
 </context>
@@ -4176,7 +4179,7 @@
         <translation>调解设置</translation>
     </message>
     <message>
-        <source>Agreements recorded from now on get follow-up visits on these days; visits already booked keep their dates. The mediation period counts from the case&apos;s move into mediation. All workstations of the station use the same settings.</source>
+        <source>Agreements recorded from now on get follow-up visits on these days; visits already booked keep their dates. The mediation period counts from the case's move into mediation. All workstations of the station use the same settings.</source>
         <translation>此后登记的调解协议按这些天数安排回访；已安排的回访日期不变。调解期限自案件转入调解时起算。本所所有工作站使用同一设置。</translation>
     </message>
     <message>
@@ -4224,7 +4227,7 @@
         <translation>每项须为 1 至 %1 天。</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改本所设置，未保存任何内容。</translation>
     </message>
     <message>
@@ -4436,11 +4439,11 @@
         <translation>不在岗日已删除。</translation>
     </message>
     <message>
-        <source>Another workstation changed this mediator&apos;s calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
+        <source>Another workstation changed this mediator's calendar meanwhile; it has been reloaded. Check it and make your change again.</source>
         <translation>其他工作站刚修改了该调解员的日历，已重新载入。请核对后重新修改。</translation>
     </message>
     <message>
-        <source>Your role may not change mediators&apos; calendars.</source>
+        <source>Your role may not change mediators' calendars.</source>
         <translation>您的角色无权修改调解员日历。</translation>
     </message>
     <message>
@@ -4471,7 +4474,7 @@
         <translation>该场调解已取消，不能登记结果。</translation>
     </message>
     <message>
-        <source>This session&apos;s outcome has already been recorded.</source>
+        <source>This session's outcome has already been recorded.</source>
         <translation>该场调解的结果已登记。</translation>
     </message>
     <message>
@@ -4491,7 +4494,7 @@
         <translation>已达成协议的案件不转办，请选择“不转办”。</translation>
     </message>
     <message>
-        <source>The case&apos;s status does not allow this outcome (is it closed?).</source>
+        <source>The case's status does not allow this outcome (is it closed?).</source>
         <translation>案件当前状态不允许登记此结果（是否已结案？）。</translation>
     </message>
     <message>
@@ -4527,7 +4530,7 @@
         <translation>不转办</translation>
     </message>
     <message>
-        <source>Why, for the case&apos;s history (optional)</source>
+        <source>Why, for the case's history (optional)</source>
         <translation>原因，记入案件历史（可选）</translation>
     </message>
     <message>
@@ -5239,7 +5242,7 @@
         <translation>签到超时时限</translation>
     </message>
     <message>
-        <source>Your account may not change the station&apos;s settings. Nothing was saved.</source>
+        <source>Your account may not change the station's settings. Nothing was saved.</source>
         <translation>您的账号无权修改所里的设置。未保存任何内容。</translation>
     </message>
     <message>
@@ -5254,7 +5257,7 @@
         <translation>无法连接数据库。您输入的内容已保留；StationDesk 会自动重新连接，并告诉您上一次保存是否成功。</translation>
     </message>
     <message>
-        <source>The database is busy with another workstation&apos;s change. Try again.</source>
+        <source>The database is busy with another workstation's change. Try again.</source>
         <translation>数据库正忙于处理另一台工作站的修改，请重试。</translation>
     </message>
     <message>
@@ -5286,7 +5289,7 @@
         <translation>数据库属于另一版本的 StationDesk。请联系管理员升级数据库（stationdesk init）或更新本工作站。</translation>
     </message>
     <message>
-        <source>The database server refused this workstation&apos;s login. Check the database user and password in the database settings.</source>
+        <source>The database server refused this workstation's login. Check the database user and password in the database settings.</source>
         <translation>数据库服务器拒绝了本工作站的登录。请在数据库设置中检查数据库用户和密码。</translation>
     </message>
     <message>
@@ -5409,7 +5412,7 @@
         <translation>留空：使用默认的 root.crt</translation>
     </message>
     <message>
-        <source>The station&apos;s CA certificate (ca.crt) that signed the server&apos;s certificate; checked with SSL mode verify-ca or verify-full.</source>
+        <source>The station's CA certificate (ca.crt) that signed the server's certificate; checked with SSL mode verify-ca or verify-full.</source>
         <translation>签发服务器证书的本所 CA 证书（ca.crt）；SSL 模式为 verify-ca 或 verify-full 时用它校验。</translation>
     </message>
     <message>
@@ -5445,7 +5448,7 @@
         <translation>保存到系统密钥环</translation>
     </message>
     <message>
-        <source>Kept by the operating system&apos;s keyring, never in a StationDesk file.</source>
+        <source>Kept by the operating system's keyring, never in a StationDesk file.</source>
         <translation>由操作系统的密钥环保存，从不写入 StationDesk 的文件。</translation>
     </message>
     <message>
@@ -5493,11 +5496,11 @@
         <translation>数据库文件：这是一个文件夹，请选择文件名。</translation>
     </message>
     <message>
-        <source>Host: enter the server&apos;s name or address.</source>
+        <source>Host: enter the server's name or address.</source>
         <translation>主机：请输入服务器名称或地址。</translation>
     </message>
     <message>
-        <source>Database name: enter the database&apos;s name.</source>
+        <source>Database name: enter the database's name.</source>
         <translation>数据库名：请输入数据库名称。</translation>
     </message>
     <message>
@@ -6106,7 +6109,7 @@
         <translation>已将 %1 调至 %2。</translation>
     </message>
     <message>
-        <source>Select a person&apos;s shift in the people view to remove them.</source>
+        <source>Select a person's shift in the people view to remove them.</source>
         <translation>请在按人员视图中选中某人的班次再移除。</translation>
     </message>
     <message>
@@ -6114,7 +6117,7 @@
         <translation>已将 %1 从 %2 中移除。</translation>
     </message>
     <message>
-        <source>Select a person in the staff list or a person&apos;s shift first.</source>
+        <source>Select a person in the staff list or a person's shift first.</source>
         <translation>请先在人员列表中选中一人，或选中某人的班次。</translation>
     </message>
     <message>
@@ -6182,7 +6185,7 @@
         <translation>只有管理员可以修改排班规则。</translation>
     </message>
     <message>
-        <source>New Year&apos;s Day</source>
+        <source>New Year's Day</source>
         <translation>元旦</translation>
     </message>
     <message>

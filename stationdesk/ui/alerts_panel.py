@@ -325,7 +325,10 @@ class AlertsPanel(QDockWidget):
             what = self.tr("%1 at %2, %3").replace("%1", alert.subject)
             what = what.replace("%2", format_time(alert.due)).replace("%3", alert.detail or "–")
         elif alert.kind == AlertKind.MEDIATION_DEADLINE and alert.due is not None:
-            what = self.tr("%1: mediation period ends %2").replace("%1", alert.subject)
+            if alert.due <= self.ctx.clock():
+                what = self.tr("%1: mediation period ended %2").replace("%1", alert.subject)
+            else:
+                what = self.tr("%1: mediation period ends %2").replace("%1", alert.subject)
             what = what.replace("%2", format_datetime(alert.due))
         else:
             what = alert.subject
