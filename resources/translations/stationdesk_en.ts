@@ -6326,12 +6326,12 @@
         <translation>(no crew)</translation>
     </message>
     <message>
-        <source>☾ Night</source>
-        <translation>☾ Night</translation>
+        <source>Night</source>
+        <translation>Night</translation>
     </message>
     <message>
-        <source>☀ Day</source>
-        <translation>☀ Day</translation>
+        <source>Day</source>
+        <translation>Day</translation>
     </message>
     <message>
         <source>(holiday)</source>

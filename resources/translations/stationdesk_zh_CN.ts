@@ -3600,7 +3600,7 @@
     </message>
     <message>
         <source>Mediation period ending</source>
-        <translation>调解期限将届满</translation>
+        <translation>调解期限提醒</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -6297,12 +6297,12 @@
         <translation>（无人员）</translation>
     </message>
     <message>
-        <source>☾ Night</source>
-        <translation>☾ 夜班</translation>
+        <source>Night</source>
+        <translation>夜班</translation>
     </message>
     <message>
-        <source>☀ Day</source>
-        <translation>☀ 白班</translation>
+        <source>Day</source>
+        <translation>白班</translation>
     </message>
     <message>
         <source>(holiday)</source>

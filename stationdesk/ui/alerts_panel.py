@@ -44,6 +44,7 @@ from stationdesk.ui.save_runner import SaveRunner
 MINUTE_MS = 60_000
 NOTICE_MS = 10_000
 FIRST_LOAD_DELAY_MS = 1_500  # after start-up, before the first alert scan
+DOCK_WIDTH = 250
 SETTINGS_SOUND = "alerts/sound"
 
 # Okabe & Ito colours, one per kind (a marker before each line; the text says the kind).
@@ -183,17 +184,18 @@ class AlertsPanel(QDockWidget):
         self.runner = SaveRunner(ctx, self)
         self.runner.busy_changed.connect(lambda _busy: self._update_buttons())
         self.runner.notice.connect(self._runner_notice)
+        # The sound switch on a row of its own keeps the dock narrow.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.sound)
-        buttons.addStretch(1)
         buttons.addWidget(self.ack_button)
         buttons.addWidget(self.ack_all_button)
+        buttons.addStretch(1)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.sound)
         layout.addLayout(buttons)
         self.setWidget(body)
         self.setMinimumWidth(280)
@@ -354,6 +356,8 @@ def install(window: QMainWindow) -> AlertsPanel:
     ctx: AppContext = w.ctx  # type: ignore[attr-defined]
     panel = AlertsPanel(ctx, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    # Narrow by default: the week board and the case list need the width more.
+    window.resizeDocks([panel], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     notice = AlertNotice(window)
     notice.show_alerts.connect(lambda: (panel.show(), panel.raise_()))
     panel.new_alerts.connect(lambda fresh: notice.announce(announce_text(panel, fresh)))

@@ -392,9 +392,9 @@ class WeekBoardModel(QAbstractTableModel):
             night = section % 2 == 1
             if role == Qt.ItemDataRole.DisplayRole:
                 part = (
-                    QCoreApplication.translate("WeekBoard", "☾ Night")
+                    QCoreApplication.translate("WeekBoard", "Night")
                     if night
-                    else QCoreApplication.translate("WeekBoard", "☀ Day")
+                    else QCoreApplication.translate("WeekBoard", "Day")
                 )
                 head = f"{tr(WEEKDAYS[day.day.weekday()])} {day.day.day}"
                 if day.holiday:
