@@ -28,6 +28,11 @@ def window(qtbot, ctx: AppContext, settle) -> Iterator[MainWindow]:  # type: ign
     win.resize(1600, 900)
     win.show()
     settle()
+    # The alert dock lists its alerts a moment after start: wait until it is at its
+    # widest (a list of alerts, not the "No alerts." note).
+    alerts = win.findChild(QWidget, "alertList")
+    assert alerts is not None
+    qtbot.waitUntil(alerts.isVisible, timeout=15_000)
     yield win
     win.close()
 
