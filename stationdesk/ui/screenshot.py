@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLocale, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stationdesk.cli import CliError
 from stationdesk.data.database import Database
@@ -79,6 +79,10 @@ def render_view(db: Database, view: str, output: Path, lang: str, size: tuple[in
         window.setMinimumSize(small)
         window.resize(*size)
         window.show()
+        # The alert dock lists its alerts a moment after start; a picture shows them now.
+        alerts = window.findChild(QWidget, "alertsDock")
+        if alerts is not None:
+            alerts.refresh()  # type: ignore[attr-defined]
         _wait_until_idle(app, worker)
         if board_tab:
             from stationdesk.ui.views.patrols import PatrolsView
