@@ -168,6 +168,11 @@ class ChartSet(QObject):
             QTimer.singleShot(0, self, self._draw_next)
         self._to_draw = list(self.names)
 
+    @property
+    def drawing(self) -> bool:
+        """True while :meth:`draw_in_turns` still has charts to draw."""
+        return bool(self._to_draw)
+
     def _draw_next(self) -> None:
         if not self._to_draw or self.data is None:
             return

@@ -45,6 +45,11 @@ def view(qtbot, ctx: AppContext, at: datetime, settle) -> Iterator[OverviewView]
     qtbot.waitExposed(v)
     v.refresh()
     settle()
+    # Charts are drawn one per event-loop turn after the data arrives.
+    qtbot.waitUntil(
+        lambda: v.chart_data is not None and v.charts is not None and not v.charts.drawing,
+        timeout=10_000,
+    )
     yield v
 
 
@@ -125,12 +130,15 @@ def test_a_new_case_updates_the_open_tile_and_the_charts(  # type: ignore[no-unt
     view.apply_changes(list(committed))
 
     qtbot.waitUntil(lambda: tile_number(view, "open_cases") == open_before + 1, timeout=5000)
+    # The charts are drawn one per event-loop turn: wait for the last of them.
     qtbot.waitUntil(
-        lambda: charts.per_hour.bars[disputes].opts["height"][-1] == last_hour_before + 1,
+        lambda: (
+            charts.per_hour.bars[disputes].opts["height"][-1] == last_hour_before + 1
+            and charts.by_status.values[list(OPEN_STATUSES).index(CaseStatus.NEW)] == new_before + 1
+            and charts.by_grid.values[0] == grid_before + 1
+        ),
         timeout=5000,
     )
-    assert charts.by_status.values[list(OPEN_STATUSES).index(CaseStatus.NEW)] == new_before + 1
-    assert charts.by_grid.values[0] == grid_before + 1
 
 
 def test_a_burst_of_changes_is_one_reload(

@@ -39,6 +39,11 @@ def test_rotates_shows_the_overview_figures_and_leaves_on_escape(  # type: ignor
     board.showFullScreen()
     qtbot.waitExposed(board)
     settle()
+    # The board draws the overview's figures once the overview has them all.
+    qtbot.waitUntil(
+        lambda: overview.chart_data is not None and board.chart_sets[0].data is not None,
+        timeout=10_000,
+    )
     assert board.isFullScreen()
     # Large type: the board's font is well above the window's.
     assert board.font().pointSizeF() >= 1.5 * window.font().pointSizeF()
